@@ -1,0 +1,57 @@
+# Every command an editor or maintainer needs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-from-requirements
+CHROMIUM ?= /usr/bin/chromium
+# Material prints an end-of-life notice on every build; it is known (see README).
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help install build serve test check report browser requirements clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+install: $(STAMP) ## Create .venv with the pinned packages
+
+build: $(STAMP) ## Build the site into site/ (fails on any warning)
+	$(PY) -m mkdocs build --strict
+
+serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: build ## Run the publication checks over docs/ and site/ without MkDocs
+	$(PY) hooks/publication_checks.py docs site
+
+report: build ## Content report per page: review dates, translations, citations, readability
+	$(PY) hooks/content_report.py --docs docs --markdown content-report.md --json content-report.json
+
+browser: ## Install Debian's chromium for the browser tests when it is missing
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing chromium for the browser tests (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM)."; \
+		echo "Install it with: sudo apt-get install chromium   (or set CHROMIUM=/path/to/chromium)"; \
+		exit 1; \
+	fi
+
+test: $(STAMP) browser ## Run every test, browser tests included
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
+
+requirements: ## Re-pin requirements.txt from requirements.in
+	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin
+	.venv-pin/bin/pip install --quiet -r requirements.in
+	{ echo "# Pinned, including transitive packages. Generated from requirements.in by \`make requirements\`."; \
+	  .venv-pin/bin/pip freeze --exclude-editable; } > requirements.txt
+	rm -rf .venv-pin
+
+clean: ## Remove the built site and the virtual environment
+	rm -rf site $(VENV) .pytest_cache content-report.md content-report.json

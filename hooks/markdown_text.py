@@ -1,0 +1,109 @@
+"""Find things in page Markdown without touching code, and the markers editors place.
+
+Shared by the hooks that read Markdown: code (fenced blocks and `inline code`) is never read as
+a citation or marker, and line numbers in messages match the file an editor has open.
+
+Markers are HTML comments, so an unprocessed marker shows nothing:
+
+    <!-- md:selfcheck -->        the interactive self-check of the five criteria
+    <!-- md:bibliography -->     the list of every source (sources page)
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from errors import ContentError
+
+# Every marker name the hooks know, with what it does: unknown names fail the build.
+KNOWN_MARKERS = {
+    "selfcheck": "the self-check of the five criteria (data/selfcheck.yml)",
+    "bibliography": "every source in data/sources.yml, with the pages that cite it",
+}
+
+_FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MARKER = re.compile(r"<!--\s*md:(?P<name>[^\s>]*)(?P<args>.*?)-->", re.DOTALL)
+
+
+def _blank(text: str) -> str:
+    """Same length, newlines kept, everything else a space: offsets and line numbers survive."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def mask_code(markdown: str, comments: bool = False) -> str:
+    """Return `markdown` with code (and optionally HTML comments) blanked out."""
+    out: list[str] = []
+    fence: str | None = None
+    for line in markdown.splitlines(keepends=True):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            out.append(_blank(line))
+        elif fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):].strip("`~ \t>"):
+                fence = None
+            out.append(_blank(line))
+        else:
+            out.append(line)
+    text = "".join(out)
+    # Inline code cannot span a blank line (a paragraph break).
+    text = _INLINE_CODE.sub(lambda m: m.group(0) if "\n\n" in m.group(0) else _blank(m.group(0)), text)
+    if comments:
+        text = _COMMENT.sub(lambda m: _blank(m.group(0)), text)
+    return text
+
+
+def line_at(text: str, offset: int, first_line: int = 1) -> int:
+    """1-based line number of `offset` in `text`, when `text` starts at line `first_line`."""
+    return first_line + text.count("\n", 0, offset)
+
+
+def body_first_line(source: str | None, markdown: str) -> int:
+    """Line in the file where the Markdown body starts (MkDocs strips the YAML front matter)."""
+    if not source:
+        return 1
+    if source.endswith(markdown):
+        index = len(source) - len(markdown)
+    else:  # another hook changed the text already: find its start
+        index = max(source.find(markdown.lstrip()[:200]), 0)
+    return source.count("\n", 0, index) + 1
+
+
+@dataclass(frozen=True)
+class Marker:
+    name: str
+    args: tuple[str, ...]
+    start: int
+    end: int
+    line: int
+
+
+def find_markers(markdown: str, file: str, first_line: int = 1) -> list[Marker]:
+    """Every `<!-- md:name args -->` outside code; an unknown name is an error with a suggestion."""
+    masked = mask_code(markdown)
+    markers = []
+    for match in _MARKER.finditer(masked):
+        name = match.group("name")
+        line = line_at(markdown, match.start(), first_line)
+        if name not in KNOWN_MARKERS:
+            close = difflib.get_close_matches(name, KNOWN_MARKERS, n=1)
+            hint = f"did you mean <!-- md:{close[0]} -->? " if close else ""
+            known = ", ".join(f"<!-- md:{n} --> ({what})" for n, what in KNOWN_MARKERS.items())
+            raise ContentError(file, "unknown-marker", f"unknown marker <!-- md:{name} -->.", f"{hint}Known markers: {known}.", line)
+        markers.append(Marker(name, tuple(match.group("args").split()), match.start(), match.end(), line))
+    return markers
+
+
+def replace_spans(text: str, replacements: list[tuple[int, int, str]]) -> str:
+    """Replace (start, end, new) spans of `text`, given in any order and not overlapping."""
+    out, position = [], 0
+    for start, end, new in sorted(replacements):
+        out.append(text[position:start])
+        out.append(new)
+        position = end
+    out.append(text[position:])
+    return "".join(out)
