@@ -1,0 +1,111 @@
+"""Shared fixtures: real MkDocs builds of the site (or of a changed copy) and a real Chromium.
+
+Builds run `python -m mkdocs build --strict` in a subprocess, as `make build` does, so every test
+sees exactly what an editor would see, messages included.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ["docs", "overrides", "hooks", "data", "mkdocs.yml"]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+LANGUAGES = {"nl": "", "en": "en/"}
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of everything the build reads, in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build(project: Path, env: dict | None = None) -> Build:
+    """Build `project` with the real MkDocs, strictly, into project/site."""
+    site = project / "site"
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=project, env=run_env, capture_output=True, text=True, timeout=300,
+    )
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test run."""
+    result = build(copy_project(tmp_path_factory.mktemp("real") / "project"))
+    assert result.ok, result.output
+    return result.site
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A fresh copy of the project that a test may change before building it."""
+    return copy_project(tmp_path / "project")
+
+
+def pages(site_dir: Path) -> dict[str, list[str]]:
+    """Built page paths (relative, e.g. 'symptomen/index.html') per language."""
+    english = sorted(str(p.relative_to(site_dir / "en")) for p in (site_dir / "en").rglob("index.html"))
+    dutch = sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("index.html") if not str(p.relative_to(site_dir)).startswith(("en/", "search/")))
+    return {"nl": dutch, "en": english}
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served on 127.0.0.1 at a free port; yields the base URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    line = process.stdout.readline()
+    port = re.search(r"port (\d+)", line).group(1)
+    yield f"http://127.0.0.1:{port}/"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium instead of a downloaded browser (none can be downloaded here)."""
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def requests_seen(page):
+    """Every URL the page requests; tests assert none leaves 127.0.0.1."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    return seen
+
+
+def outside_hosts(urls: list[str]) -> list[str]:
+    """URLs that go anywhere but the local test server (data: and blob: stay in the browser)."""
+    return [u for u in urls if not re.match(r"^(https?://127\.0\.0\.1[:/]|data:|blob:|about:)", u)]

@@ -1,0 +1,103 @@
+"""The built site: both languages complete, navigation complete, front matter complete, no third parties."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import yaml
+
+from conftest import ROOT, pages
+
+DOCS = ROOT / "docs"
+SECTIONS = ["", "symptomen/", "oorzaken/", "behandeling/", "zelf-doen/", "bronnen/", "over/"]
+REQUIRED_FRONT_MATTER = ("title", "description", "last_reviewed", "reviewed_by", "next_review")
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    match = re.match(r"^---\n(.*?)\n---\n", text, re.DOTALL)
+    assert match, f"{path.name} has no front matter"
+    return yaml.safe_load(match.group(1))
+
+
+def test_every_dutch_page_has_an_english_page_and_the_reverse(site):
+    built = pages(site)
+    assert built["nl"] == built["en"]
+    assert {p.removesuffix("index.html") for p in built["nl"]} == set(SECTIONS)
+
+
+def test_every_source_page_exists_in_both_languages():
+    dutch = {p.name.removesuffix(".md") for p in DOCS.glob("*.md") if not p.name.endswith(".en.md")}
+    english = {p.name.removesuffix(".en.md") for p in DOCS.glob("*.en.md")}
+    assert dutch == english
+
+
+def test_every_page_has_title_description_and_review_fields():
+    for path in DOCS.glob("*.md"):
+        meta = front_matter(path)
+        missing = [key for key in REQUIRED_FRONT_MATTER if not meta.get(key)]
+        assert not missing, f"{path.name} lacks {missing}"
+        assert len(str(meta["description"])) <= 160, f"{path.name}: description too long for search results"
+
+
+def test_navigation_lists_every_section_in_both_languages(site):
+    for prefix in ("", "en/"):
+        for section in SECTIONS:
+            html = (site / prefix / section / "index.html").read_text(encoding="utf-8")
+            primary = html.split("md-nav--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
+            here = f"http://site/{prefix}{section}"
+            targets = {urljoin(here, href) for href in re.findall(r'<a href="([^"#]*)"[^>]*class="md-nav__link', primary)}
+            expected = {f"http://site/{prefix}{target}" for target in SECTIONS}
+            assert expected <= targets, f"{prefix}{section}: navigation lacks {expected - targets}"
+
+
+def test_pages_are_in_the_right_language(site):
+    for prefix, lang in (("", "nl"), ("en/", "en")):
+        for section in SECTIONS:
+            html = (site / prefix / section / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}"' in html, f"{prefix}{section} is not marked as {lang}"
+
+
+def switcher_target(html: str, here: str, lang: str) -> str:
+    href = re.search(rf'<a href="([^"]*)" hreflang="{lang}" class="md-select__link"', html).group(1)
+    return urlparse(urljoin(here, href)).path
+
+
+def test_language_switcher_points_at_the_same_page(site):
+    for section in SECTIONS:
+        dutch = (site / section / "index.html").read_text(encoding="utf-8")
+        english = (site / "en" / section / "index.html").read_text(encoding="utf-8")
+        assert switcher_target(dutch, f"http://site/{section}", "en") == f"/en/{section}"
+        assert switcher_target(english, f"http://site/en/{section}", "nl") == f"/{section}"
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for url in re.findall(rf"<{tag}\b[^>]*\b{attr}=\"([^\"]+)\"", html):
+                if tag == "link" and re.search(r'rel="(alternate|canonical)"', html[html.find(url) - 200 : html.find(url)]):
+                    continue  # links for search engines, never fetched by the browser
+                assert not re.match(r"^(https?:)?//", url), f"{path}: {tag} loads {url}"
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_site_sets_no_cookie_and_has_no_analytics(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "document.cookie" not in html
+        assert "gtag(" not in html and "googletagmanager" not in html
+
+
+def test_edit_link_points_at_the_page_file_in_each_language(site):
+    for prefix, suffix in (("", ".md"), ("en/", ".en.md")):
+        html = (site / prefix / "symptomen" / "index.html").read_text(encoding="utf-8")
+        edit = re.search(r'<a href="([^"]+)" title="[^"]+" class="md-content__button md-icon"', html).group(1)
+        assert edit.endswith(f"/edit/main/docs/symptomen{suffix}")
+
+
+def test_no_repository_widget_that_would_call_a_third_party_api(site):
+    for path in site.rglob("*.html"):
+        assert 'data-md-component="source"' not in path.read_text(encoding="utf-8"), path
