@@ -1,0 +1,168 @@
+"""The self-check of the five criteria: data validation and rendering as plain functions, the
+built HTML in both languages, and bad input failing a real build with a clear message."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import jinja2
+import pytest
+import yaml
+
+from conftest import ROOT, build
+from errors import ContentError, ContentErrors
+from selfcheck import render_selfcheck, render_selfcheck_markers, validate_selfcheck
+from yamldata import parse_yaml
+
+DATA = (ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8")
+ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
+LANGS = ["nl", "en"]
+
+
+def texts():
+    return validate_selfcheck(parse_yaml(DATA, "data/selfcheck.yml"), LANGS)
+
+
+def data_with(change) -> str:
+    data = yaml.safe_load(DATA)
+    change(data)
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def error_of(text: str) -> str:
+    with pytest.raises((ContentError, ContentErrors)) as caught:
+        validate_selfcheck(parse_yaml(text, "data/selfcheck.yml"), LANGS)
+    return str(caught.value)
+
+
+# --- data validation -----------------------------------------------------------------------
+
+def test_the_real_data_has_five_criteria_in_both_languages():
+    for lang, t in texts().items():
+        assert len(t["criteria"]) == 5, lang
+    assert [c["id"] for c in texts()["nl"]["criteria"]] == [c["id"] for c in texts()["en"]["criteria"]]
+
+
+def test_missing_language_names_the_file_and_language():
+    message = error_of(data_with(lambda d: d.pop("en")))
+    assert "data/selfcheck.yml" in message and "the language 'en' is missing" in message
+
+
+def test_empty_criterion_text_names_criterion_field_and_line():
+    def empty(d):
+        d["nl"]["criteria"][2]["question"] = "  "
+    message = error_of(data_with(empty))
+    assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 3 in 'nl' has an empty or missing 'question'", message)
+
+
+def test_missing_result_text_is_named():
+    message = error_of(data_with(lambda d: d["en"]["results"].pop("all_yes")))
+    assert "'en.results.all_yes' is missing or empty" in message
+
+
+def test_malformed_file_names_the_line():
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("nl:\n  title: a\n    intro: b: c\n", "data/selfcheck.yml")
+    assert "data/selfcheck.yml:3" in str(caught.value) and "[yaml-syntax]" in str(caught.value)
+
+
+def test_criteria_must_match_between_languages():
+    def swap(d):
+        d["en"]["criteria"][0], d["en"]["criteria"][1] = d["en"]["criteria"][1], d["en"]["criteria"][0]
+    assert "differ from the first language" in error_of(data_with(swap))
+
+
+def test_all_problems_are_reported_together():
+    def two(d):
+        d["nl"]["title"] = ""
+        d["en"]["results"]["incomplete"] = ""
+    message = error_of(data_with(two))
+    assert "2 problems found" in message and "'nl.title'" in message and "'en.results.incomplete'" in message
+
+
+def test_wrong_number_of_criteria():
+    message = error_of(data_with(lambda d: d["nl"]["criteria"].pop()))
+    assert "has 4 criteria" in message and "exactly 5" in message
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+def test_rendered_form_has_a_labelled_yes_no_question_per_criterion():
+    html = render_selfcheck(texts()["nl"], ENV)
+    assert html.count("<fieldset") == 5 and html.count("<legend>") == 5
+    for criterion in texts()["nl"]["criteria"]:
+        for value in ("yes", "no"):
+            input_id = f"selfcheck-{criterion['id']}-{value}"
+            assert f'id="{input_id}"' in html and f'for="{input_id}"' in html
+    assert 'role="status"' in html and 'aria-live="polite"' in html
+    assert "<script" not in html
+
+
+def test_result_texts_never_state_a_diagnosis_or_a_score():
+    for lang in LANGS:
+        t = texts()[lang]
+        outcomes = " ".join([*t["results"].values(), *(c["mismatch"] for c in t["criteria"])]).lower()
+        for phrase in ("je hebt rusteloze benen", "you have restless legs", "score", "punten", "points"):
+            assert phrase not in outcomes
+        assert ("geen diagnose" if lang == "nl" else "not a diagnosis") in t["results"]["all_yes"].lower()
+        assert ("huisarts" if lang == "nl" else "gp") in t["results"]["all_yes"].lower()
+
+
+def test_marker_is_replaced_and_code_is_left_alone():
+    markdown = "Intro\n\n<!-- md:selfcheck -->\n\n`<!-- md:selfcheck -->` in code\n"
+    html = render_selfcheck_markers(markdown, "docs/x.md", "en", texts(), ENV)
+    assert html.count("data-selfcheck-form") == 1 and "`<!-- md:selfcheck -->` in code" in html
+
+
+def test_unknown_marker_name_is_an_error_with_a_suggestion():
+    with pytest.raises(ContentError) as caught:
+        render_selfcheck_markers("a\n\n<!-- md:selfchek -->\n", "docs/x.md", "nl", texts(), ENV, first_line=7)
+    message = str(caught.value)
+    assert message.startswith("docs/x.md:9: [unknown-marker]") and "did you mean <!-- md:selfcheck -->" in message
+
+
+def test_marker_argument_is_an_error():
+    with pytest.raises(ContentError) as caught:
+        render_selfcheck_markers("<!-- md:selfcheck kort -->\n", "docs/x.md", "nl", texts(), ENV)
+    assert "takes no argument, found 'kort'" in str(caught.value)
+
+
+def test_marker_on_a_page_in_a_language_the_data_lacks():
+    with pytest.raises(ContentError) as caught:
+        render_selfcheck_markers("<!-- md:selfcheck -->\n", "docs/x.de.md", "de", texts(), ENV)
+    assert "docs/x.de.md:1: [selfcheck-language]" in str(caught.value) and "has no 'de' texts" in str(caught.value)
+
+
+# --- the built site ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("prefix,lang", [("", "nl"), ("en/", "en")])
+def test_symptoms_page_carries_the_self_check(site, prefix, lang):
+    html = (site / prefix / "symptomen" / "index.html").read_text(encoding="utf-8")
+    assert html.count("<fieldset") == 5
+    assert re.search(r'<form class="selfcheck__form" data-selfcheck-form hidden>', html)
+    static = html.split("data-selfcheck-static>", 1)[1].split("</div>", 1)[0]
+    assert static.count("<li>") == 5, "the no-JavaScript list holds the five criteria"
+    assert texts()[lang]["criteria"][0]["question"].replace("'", "&#39;") in html or texts()[lang]["criteria"][0]["question"] in html
+    assert "<!-- md:selfcheck" not in html
+
+
+# --- bad input in a real build -------------------------------------------------------------
+
+def test_build_fails_on_a_broken_data_file(project):
+    path = project / "data" / "selfcheck.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    - id: rest\n      question:", "    - id: rest\n      question: ''\n      unused:"), encoding="utf-8")
+    result = build(project)
+    assert not result.ok
+    assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 3 in 'nl' has an empty or missing 'question'", result.output)
+    assert "Traceback" not in result.output
+
+
+def test_build_fails_on_an_unknown_marker(project):
+    path = project / "docs" / "oorzaken.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n<!-- md:zelftest -->\n", encoding="utf-8")
+    result = build(project)
+    assert not result.ok
+    line = path.read_text(encoding="utf-8").splitlines().index("<!-- md:zelftest -->") + 1
+    assert f"docs/oorzaken.md:{line}: [unknown-marker] unknown marker <!-- md:zelftest -->" in result.output
+    assert "Traceback" not in result.output
