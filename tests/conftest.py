@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -57,10 +58,22 @@ def build(project: Path, env: dict | None = None) -> Build:
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The real site, built once per test run."""
-    result = build(copy_project(tmp_path_factory.mktemp("real") / "project"))
+def site_url() -> str:
+    """Where the test server will serve the site: the build writes absolute links for it."""
+    return f"http://127.0.0.1:{free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, site_url) -> Path:
+    """The real site, built once per test run, for the address the test server uses."""
+    result = build(copy_project(tmp_path_factory.mktemp("real") / "project"), env={"SITE_URL": site_url})
     assert result.ok, result.output
     return result.site
 
@@ -79,15 +92,15 @@ def pages(site_dir: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="session")
-def server(site):
-    """The built site served on 127.0.0.1 at a free port; yields the base URL."""
+def server(site, site_url):
+    """The built site served on 127.0.0.1 at the address it was built for; yields the base URL."""
+    port = site_url.rstrip("/").rsplit(":", 1)[1]
     process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [sys.executable, "-u", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", str(site)],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,  # access log (stderr) unread
     )
-    line = process.stdout.readline()
-    port = re.search(r"port (\d+)", line).group(1)
-    yield f"http://127.0.0.1:{port}/"
+    process.stdout.readline()  # "Serving HTTP on ...": the server is listening
+    yield site_url
     process.terminate()
     process.wait(timeout=10)
 

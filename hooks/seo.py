@@ -1,0 +1,98 @@
+"""Hook: what Material gets wrong for a bilingual site, repaired in the built HTML.
+
+- `hreflang` alternate links become absolute, with an `x-default` pointing at the Dutch page
+  (search engines reject relative ones).
+- Each language gets its own search index, so a reader only finds pages in their language
+  (mkdocs-static-i18n merges every language into one index).
+- Material's JavaScript fetches `sitemap.xml` next to every alternate link; the site's sitemap is
+  placed there, so no page causes a 404.
+
+Events: `on_post_page` (alternate links, search scope), `on_post_build` (search indexes and
+sitemaps, once, after every language is built).
+Pure functions, usable without MkDocs: `absolute_alternates`, `scope_search_to_language`,
+`split_search_index`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority
+
+from languages import page_language, site_languages
+
+_ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]+)">')
+_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")(?P<base>[^"]*)(")')
+
+
+def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
+    """Make the head's hreflang links absolute and add x-default (the default language's page)."""
+    default_href = None
+
+    def absolute(match: re.Match) -> str:
+        nonlocal default_href
+        href = urljoin(page_url, match.group("href"))
+        if match.group("lang") == default_lang:
+            default_href = href
+        return f'<link rel="alternate" href="{href}" hreflang="{match.group("lang")}">'
+
+    html = _ALTERNATE.sub(absolute, html)
+    if default_href and 'hreflang="x-default"' not in html:
+        last = list(_ALTERNATE.finditer(html))[-1]
+        html = html[: last.end()] + f'\n<link rel="alternate" href="{default_href}" hreflang="x-default">' + html[last.end() :]
+    return html
+
+
+def scope_search_to_language(html: str, lang_prefix: str) -> str:
+    """Point Material's base (where it loads the search index) at the language's own root."""
+    if not lang_prefix:
+        return html
+    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group('base').rstrip('/')}/{lang_prefix}{m.group(3)}", html, count=1)
+
+
+def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:
+    """One search index per language from the merged one; prefixes maps language -> 'en/' or ''."""
+    split = {}
+    others = [p for p in prefixes.values() if p]
+    for lang, prefix in prefixes.items():
+        if prefix:
+            docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in index["docs"] if doc["location"].startswith(prefix)]
+        else:
+            docs = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(others))]
+        split[lang] = {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs}
+    return split
+
+
+def _prefixes(config) -> dict[str, str]:
+    languages = site_languages(config)
+    return {lang: ("" if index == 0 else f"{lang}/") for index, lang in enumerate(languages)}
+
+
+def on_post_page(output, page, config):
+    lang = page_language(page, config)
+    prefix = _prefixes(config).get(lang, "")
+    page_url = page.canonical_url or urljoin(config.site_url or "/", page.url)
+    return scope_search_to_language(absolute_alternates(output, page_url, site_languages(config)[0]), prefix)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # a nested language build: the outer build does this once at the end
+    site = Path(config.site_dir)
+    index_path = site / "search" / "search_index.json"
+    if index_path.exists():
+        for lang, index in split_search_index(json.loads(index_path.read_text(encoding="utf-8")), _prefixes(config)).items():
+            target = site / _prefixes(config)[lang] / "search" / "search_index.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists():
+        for page in site.rglob("index.html"):
+            if page.parent != site:
+                shutil.copyfile(sitemap, page.parent / "sitemap.xml")

@@ -1,0 +1,59 @@
+"""Every page in a real Chromium: no console error, no failed request, no accessibility violation,
+and search that answers in the reader's language."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from conftest import outside_hosts, pages
+
+pytestmark = pytest.mark.browser
+
+
+def all_urls(site, server):
+    built = pages(site)
+    return [server + p.removesuffix("index.html") for p in built["nl"]] + [server + "en/" + p.removesuffix("index.html") for p in built["en"]]
+
+
+def test_no_console_error_or_failed_request_on_any_page(page, site, server, requests_seen):
+    problems = []
+    page.on("console", lambda message: message.type in ("error", "warning") and problems.append(f"{page.url}: {message.type}: {message.text}"))
+    page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
+    page.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} {response.url}"))
+    page.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
+    for url in [*all_urls(site, server), server + "404.html"]:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+    assert problems == []
+    assert outside_hosts(requests_seen) == []
+
+
+def test_axe_finds_no_violation_on_any_page(page, site, server):
+    axe = Axe()
+    report = []
+    for url in [*all_urls(site, server), server + "404.html"]:
+        page.goto(url)
+        results = axe.run(page)
+        if results.violations_count:
+            report.append(f"{url}\n{results.generate_report()}")
+    assert report == [], "\n".join(report)
+
+
+@pytest.mark.parametrize("prefix,query,expected,foreign", [
+    ("", "oorzaken", "/oorzaken/", "/en/"),
+    ("en/", "causes", "/en/oorzaken/", None),
+])
+def test_search_finds_pages_in_the_readers_language_only(page, server, prefix, query, expected, foreign):
+    page.goto(server + prefix)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query, delay=30)  # Material searches on key events
+    results = page.locator(".md-search-result__item a")
+    expect(results.first).to_be_visible()
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(expected in href for href in hrefs), hrefs
+    if foreign:
+        assert not any(foreign in href for href in hrefs), hrefs
+    else:
+        assert all("/en/" in href for href in hrefs), hrefs

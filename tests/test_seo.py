@@ -1,0 +1,65 @@
+"""What Material gets wrong for a bilingual site: hreflang, sitemap fetches, search per language,
+meta descriptions and canonical URLs. Plain functions and the built site."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import pages
+from seo import absolute_alternates, scope_search_to_language, split_search_index
+
+HEAD = '<link rel="alternate" href="./" hreflang="nl">\n<link rel="alternate" href="../en/symptomen/" hreflang="en">'
+
+
+def test_alternates_become_absolute_with_x_default():
+    html = absolute_alternates(HEAD, "https://example.org/symptomen/", "nl")
+    assert re.findall(r'href="([^"]+)" hreflang="([^"]+)"', html) == [
+        ("https://example.org/symptomen/", "nl"),
+        ("https://example.org/en/symptomen/", "en"),
+        ("https://example.org/symptomen/", "x-default"),
+    ]
+
+
+def test_search_base_points_at_the_language_root():
+    html = '<script id="__config" type="application/json">{"annotate": null, "base": "../..", "x": 1}</script>'
+    assert '"base": "../../en/"' in scope_search_to_language(html, "en/")
+    assert scope_search_to_language(html, "") == html
+
+
+def test_search_index_is_split_per_language():
+    merged = {"config": {"lang": ["nl", "en"]}, "docs": [{"location": "", "title": "a"}, {"location": "en/", "title": "b"}, {"location": "en/x/#y", "title": "c"}]}
+    split = split_search_index(merged, {"nl": "", "en": "en/"})
+    assert [d["title"] for d in split["nl"]["docs"]] == ["a"]
+    assert [d["location"] for d in split["en"]["docs"]] == ["", "x/#y"]
+    assert split["en"]["config"]["lang"] == ["en"]
+
+
+def test_every_page_has_absolute_hreflang_x_default_canonical_and_description(site, site_url):
+    for lang, paths in pages(site).items():
+        for path in paths:
+            html = (site / ("en/" if lang == "en" else "") / path).read_text(encoding="utf-8")
+            alternates = dict((hreflang, href) for href, hreflang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+            assert set(alternates) == {"nl", "en", "x-default"}, path
+            assert all(href.startswith(site_url) for href in alternates.values()), path
+            assert alternates["x-default"] == alternates["nl"]
+            assert re.search(rf'<link rel="canonical" href="{re.escape(site_url)}[^"]*">', html), path
+            description = re.search(r'<meta name="description" content="([^"]+)">', html)
+            assert description and len(description.group(1)) > 40, path
+
+
+def test_the_sitemap_material_fetches_exists_next_to_every_alternate(site, site_url):
+    for lang, paths in pages(site).items():
+        for path in paths:
+            html = (site / ("en/" if lang == "en" else "") / path).read_text(encoding="utf-8")
+            for href in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang=', html):
+                assert (site / href.removeprefix(site_url) / "sitemap.xml").exists(), href
+
+
+def test_each_language_has_its_own_search_index(site):
+    dutch = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
+    assert not any(doc["location"].startswith("en/") for doc in dutch["docs"])
+    titles = {doc["title"] for doc in english["docs"]}
+    assert "Causes" in titles and "Oorzaken" not in titles
