@@ -380,8 +380,8 @@ def render_markdown(report: dict) -> str:
             f"{_next_review_text(row)} | {_translation_cell(row)} | {row['sources_cited']} ({row['citation_marks']}) | "
             f"{row['words']} | {readability} |"
         )
-    formulas = sorted({(row["language"], row["readability_formula"]) for row in rows if row["readability_formula"]})
-    named = ", ".join(f"{formula} ({LANGUAGE_NAMES.get(lang, lang)})" for lang, formula in formulas)
+    formulas = {row["language"]: row["readability_formula"] for row in rows if row["readability_formula"]}
+    named = ", ".join(f"{formulas[lang]} ({LANGUAGE_NAMES.get(lang, lang)})" for lang in report["languages"] if lang in formulas)
     out += ["", f"Readability: {named}; 0–100, higher is easier to read. Words and readability leave out code, markers and citations."]
     return "\n".join(out) + "\n"
 

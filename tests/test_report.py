@@ -130,6 +130,7 @@ def test_markdown_is_printed_and_written(real_report):
     assert "| nl | 2026-11-25 | 2027-11-25 | both |" in home
     assert f"| {row['sources_cited']} ({row['citation_marks']}) | {row['words']} | {row['readability']:.1f} |" in home
     assert "Needs attention" not in markdown
+    assert "Readability: Flesch-Douma (Dutch), Flesch reading ease (English); 0–100, higher is easier to read." in markdown
     # One table row per page and language.
     assert sum(1 for line in markdown.splitlines() if line.startswith("| ") and "`docs/" in line) == len(report["pages"])
 
