@@ -22,7 +22,7 @@ from conftest import ROOT
 WORKFLOWS = ROOT / ".github" / "workflows"
 WORKFLOW_FILES = sorted(WORKFLOWS.glob("*.yml"))
 PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
-VENV_BIN = Path(sys.executable).parent
+CHECK_JSONSCHEMA = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
 
 
 def load(path: Path) -> dict:
@@ -82,8 +82,7 @@ def test_helpers_read_makefiles_and_scripts():
 
 def test_workflows_match_the_github_schema():
     result = subprocess.run(
-        [str(VENV_BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOW_FILES)],
-        capture_output=True, text=True, timeout=120,
+        [*CHECK_JSONSCHEMA, *map(str, WORKFLOW_FILES)], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -91,10 +90,7 @@ def test_workflows_match_the_github_schema():
 def test_the_schema_check_catches_a_mistake(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: pull_request\njobs:\n  test:\n    runs_on: ubuntu-24.04\n    steps:\n      - run: make test\n")
-    result = subprocess.run(
-        [str(VENV_BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken)],
-        capture_output=True, text=True, timeout=120,
-    )
+    result = subprocess.run([*CHECK_JSONSCHEMA, str(broken)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
     assert "'runs-on' is a required property" in result.stdout
 
@@ -154,11 +150,6 @@ def test_deploy_workflow_deploys_only_after_the_checks():
     assert step_using(deploy["steps"], "actions/upload-pages-artifact")["with"]["path"].rstrip("/") == "site"
     deployment = step_using(deploy["steps"], "actions/deploy-pages")
     assert deploy["environment"]["url"] == "${{ steps." + deployment["id"] + ".outputs.page_url }}"
-
-
-def test_workflows_mention_no_local_paths():
-    for path in WORKFLOW_FILES:
-        assert "/work/" not in path.read_text(encoding="utf-8")
 
 
 # --- pre-commit ---------------------------------------------------------------------------------
