@@ -25,6 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from errors import ContentError
 from languages import page_language
+from templates import theme_env
 from markdown_text import body_first_line, find_markers, line_at, mask_code, replace_spans
 from sources import SourceRegistry, validate_sources
 from yamldata import YamlData, load_yaml
@@ -198,7 +199,7 @@ def on_page_markdown(markdown, page, config, files):
     if not citations:
         return markdown
     check_keys(citations, registry, file)
-    markdown, keys = render_citations(markdown, citations, registry.formatted(lang), _labels(config, lang), config.theme.get_env())
+    markdown, keys = render_citations(markdown, citations, registry.formatted(lang), _labels(config, lang), theme_env(config))
     title = page.meta.get("title") or page.title or page.file.name
     for key in keys:
         _state["cited_by"][key].append({"page": page, "title": title})
@@ -210,7 +211,7 @@ def on_page_context(context, page, config, nav):
     if page in _state.get("bibliography_pages", []):
         lang = page_language(page, config)
         cited_by = {key: [{"title": c["title"], "url": get_relative_url(c["page"].url or ".", page.url or ".")} for c in cites] for key, cites in _state["cited_by"].items()}
-        html = render_bibliography(_registry(config), lang, cited_by, _labels(config, lang), config.theme.get_env())
+        html = render_bibliography(_registry(config), lang, cited_by, _labels(config, lang), theme_env(config))
         page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, html)
     return context
 

@@ -18,6 +18,7 @@ import jinja2
 
 from errors import ContentError, raise_all
 from languages import page_language, site_languages
+from templates import theme_env
 from markdown_text import body_first_line, find_markers, replace_spans
 from yamldata import YamlData, load_yaml
 
@@ -45,7 +46,7 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
 
     root = data.data
     if not isinstance(root, dict):
-        problem((), "the file must have one section per language (nl:, en:).", f"start the file with 'nl:' and give each language its texts; see data/README.md.")
+        problem((), "the file must have one section per language (nl:, en:).", "start the file with 'nl:' and give each language its texts; see data/README.md.")
         raise_all(errors)
     first_ids: list | None = None
     for lang in languages:
@@ -109,9 +110,15 @@ def render_selfcheck_markers(markdown: str, file: str, lang: str, texts_by_lang:
 
 # --- MkDocs events -------------------------------------------------------------------------
 
+_validated: dict = {}
+
+
 def _load_texts(config) -> dict[str, dict]:
-    root = Path(config.config_file_path).parent
-    return validate_selfcheck(load_yaml(root / DATA_FILE, DATA_FILE), site_languages(config))
+    data = load_yaml(Path(config.config_file_path).parent / DATA_FILE, DATA_FILE)
+    languages = site_languages(config)
+    if _validated.get("data") is not data or _validated.get("languages") != languages:  # once per change of the file
+        _validated.update(data=data, languages=languages, texts=validate_selfcheck(data, languages))
+    return _validated["texts"]
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -119,4 +126,4 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     file = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     first_line = body_first_line(page.file.content_string, markdown)
-    return render_selfcheck_markers(markdown, file, page_language(page, config), _load_texts(config), config.theme.get_env(), first_line)
+    return render_selfcheck_markers(markdown, file, page_language(page, config), _load_texts(config), theme_env(config), first_line)

@@ -1,0 +1,99 @@
+"""Helpers the benchmark scripts share: copying the project, timed builds with peak memory, a
+local static server that compresses like a production host."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["docs", "overrides", "hooks", "data", "mkdocs.yml"]
+
+# Runs one build in a fresh interpreter and prints its wall time and peak memory (max RSS).
+_MEASURE = """
+import json, resource, sys, time
+from mkdocs.__main__ import cli
+start = time.perf_counter()
+try:
+    cli.main(args=["build", "--strict", "--site-dir", sys.argv[1]], standalone_mode=False)
+    ok = True
+except BaseException as error:
+    ok = repr(error)
+print("BENCH" + json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "ok": ok}))
+"""
+
+
+def copy_project(target: Path, hooks: bool = True) -> Path:
+    """A copy of the project; without hooks, mkdocs.yml loses its `hooks:` list."""
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    if not hooks:
+        without_hooks(target / "mkdocs.yml")
+    return target
+
+
+def without_hooks(mkdocs_yml: Path) -> None:
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    mkdocs_yml.write_text(re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M), encoding="utf-8")
+
+
+def timed_build(project: Path) -> dict:
+    """Build `project` once in a new process; returns seconds, peak_mb and ok."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800"}
+    result = subprocess.run([sys.executable, "-c", _MEASURE, str(project / "site")], cwd=project, env=env, capture_output=True, text=True)
+    line = next((l for l in result.stdout.splitlines() if l.startswith("BENCH")), None)
+    if line is None:
+        raise SystemExit(f"build failed in {project}:\n{result.stdout}\n{result.stderr}")
+    measured = json.loads(line[5:])
+    if measured["ok"] is not True:
+        raise SystemExit(f"build failed in {project}: {measured['ok']}\n{result.stderr[-3000:]}")
+    return measured
+
+
+def median_build(project: Path, runs: int) -> dict:
+    results = [timed_build(project) for _ in range(runs)]
+    return {"seconds": statistics.median(r["seconds"] for r in results), "peak_mb": max(r["peak_mb"] for r in results), "runs": runs}
+
+
+class CompressingHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files gzip-compressed when the browser asks, as GitHub Pages serves them."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml"):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        from io import BytesIO
+        return BytesIO(body)
+
+
+def serve(site: Path, port: int = 0):
+    """Serve `site` on 127.0.0.1 in a background thread; returns (server, base_url)."""
+    handler = lambda *args, **kwargs: CompressingHandler(*args, directory=str(site), **kwargs)  # noqa: E731
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
