@@ -28,7 +28,8 @@ try:
     ok = True
 except BaseException as error:
     ok = repr(error)
-print("BENCH" + json.dumps({"seconds": time.perf_counter() - start, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "ok": ok}))
+peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print("BENCH" + json.dumps({"seconds": time.perf_counter() - start, "peak_mb": peak_mb, "ok": ok}))
 """
 
 
@@ -54,7 +55,7 @@ def timed_build(project: Path) -> dict:
     """Build `project` once in a new process; returns seconds, peak_mb and ok."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1764028800"}
     result = subprocess.run([sys.executable, "-c", _MEASURE, str(project / "site")], cwd=project, env=env, capture_output=True, text=True)
-    line = next((l for l in result.stdout.splitlines() if l.startswith("BENCH")), None)
+    line = next((text for text in result.stdout.splitlines() if text.startswith("BENCH")), None)
     if line is None:
         raise SystemExit(f"build failed in {project}:\n{result.stdout}\n{result.stderr}")
     measured = json.loads(line[5:])
@@ -78,7 +79,11 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml"):
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not path.is_file()
+            or path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml")
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)
@@ -88,6 +93,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         from io import BytesIO
+
         return BytesIO(body)
 
 

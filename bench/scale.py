@@ -54,7 +54,11 @@ def main() -> None:
             without = median_build(project, args.runs)
             added = 100 * (with_hooks["seconds"] / without["seconds"] - 1)
             total = size + 7
-            print(f"{total:>14} | {with_hooks['seconds']:8.2f} s, {with_hooks['peak_mb']:5.0f} MB | {without['seconds']:6.2f} s, {without['peak_mb']:5.0f} MB | {added:6.0f}% | {100 * with_hooks['seconds'] / total:.2f}")
+            print(
+                f"{total:>14} | {with_hooks['seconds']:8.2f} s, {with_hooks['peak_mb']:5.0f} MB"
+                f" | {without['seconds']:6.2f} s, {without['peak_mb']:5.0f} MB | {added:6.0f}%"
+                f" | {100 * with_hooks['seconds'] / total:.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -25,9 +25,9 @@ from mkdocs.utils import get_relative_url
 
 from errors import ContentError
 from languages import page_language
-from templates import theme_env
 from markdown_text import body_first_line, find_markers, line_at, mask_code, replace_spans
 from sources import SourceRegistry, validate_sources
+from templates import theme_env
 from yamldata import YamlData, load_yaml
 
 log = get_plugin_logger(__name__)
@@ -59,14 +59,26 @@ def parse_citations(markdown: str, file: str, first_line: int = 1) -> list[Citat
         close = masked.find("]", start, end_of_line)
         reopen = masked.find("[", start + 1, close if close >= 0 else end_of_line)
         if close < 0 or reopen >= 0:
-            raise ContentError(file, "citation-unclosed", f"the citation '{markdown[start:end_of_line][:40]}' has no closing ']'.", "close it on the same line, like [@smith2020].", line)
+            raise ContentError(
+                file,
+                "citation-unclosed",
+                f"the citation '{markdown[start:end_of_line][:40]}' has no closing ']'.",
+                "close it on the same line, like [@smith2020].",
+                line,
+            )
         if masked[close + 1 : close + 2] in ("(", "["):
             continue  # a Markdown link whose text starts with @, not a citation
         items = []
         for part in masked[start + 1 : close].split(";"):
             item = _ITEM.fullmatch(part)
             if not item:
-                raise ContentError(file, "citation-syntax", f"'{markdown[start:close + 1]}' is not a valid citation.", "write [@key], [@key1; @key2] or [@key, p. 12]; every key starts with @.", line)
+                raise ContentError(
+                    file,
+                    "citation-syntax",
+                    f"'{markdown[start : close + 1]}' is not a valid citation.",
+                    "write [@key], [@key1; @key2] or [@key, p. 12]; every key starts with @.",
+                    line,
+                )
             items.append((item.group("key"), item.group("locator")))
         citations.append(Citation(start, close + 1, line, tuple(items)))
     return citations
@@ -78,7 +90,13 @@ def check_keys(citations: list[Citation], registry: SourceRegistry, file: str) -
             if key not in registry.entries:
                 close = difflib.get_close_matches(key, registry.entries, n=3, cutoff=0.5)
                 hint = f"did you mean {', '.join('@' + c for c in close)}? " if close else ""
-                raise ContentError(file, "citation-unknown-key", f"unknown source '@{key}'.", f"{hint}Use an id from {registry.path}, or add the source there.", citation.line)
+                raise ContentError(
+                    file,
+                    "citation-unknown-key",
+                    f"unknown source '@{key}'.",
+                    f"{hint}Use an id from {registry.path}, or add the source there.",
+                    citation.line,
+                )
 
 
 def collapse_numbers(numbers: list[int]) -> list[tuple[int, int]]:
@@ -120,7 +138,9 @@ def _citation_parts(items, numbers: dict[str, int]) -> list[dict]:
     return parts
 
 
-def render_citations(markdown: str, citations: list[Citation], formatted: dict[str, str], labels: dict, env: jinja2.Environment) -> tuple[str, list[str]]:
+def render_citations(
+    markdown: str, citations: list[Citation], formatted: dict[str, str], labels: dict, env: jinja2.Environment
+) -> tuple[str, list[str]]:
     """Replace citations by numbered links and append the page's source list.
 
     Returns the new Markdown and the cited keys in order of first citation.
@@ -156,10 +176,22 @@ def render_bibliography(registry: SourceRegistry, lang: str, cited_by: dict[str,
 def validate_labels(data: YamlData, lang: str, keys: tuple[str, ...]) -> dict:
     texts = data.data.get(lang) if isinstance(data.data, dict) else None
     if not isinstance(texts, dict):
-        raise ContentError(data.path, "labels-language", f"the language '{lang}' is missing.", f"add a section '{lang}:' with the same keys as the other languages.", data.line_of())
+        raise ContentError(
+            data.path,
+            "labels-language",
+            f"the language '{lang}' is missing.",
+            f"add a section '{lang}:' with the same keys as the other languages.",
+            data.line_of(),
+        )
     for key in keys:
         if not isinstance(texts.get(key), str) or not texts[key].strip():
-            raise ContentError(data.path, "labels-text", f"'{lang}.{key}' is missing or empty.", f"give '{key}' a text under '{lang}:'.", data.line_of(lang, key))
+            raise ContentError(
+                data.path,
+                "labels-text",
+                f"'{lang}.{key}' is missing or empty.",
+                f"give '{key}' a text under '{lang}:'.",
+                data.line_of(lang, key),
+            )
     return texts
 
 
@@ -210,7 +242,10 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_context(context, page, config, nav):
     if page in _state.get("bibliography_pages", []):
         lang = page_language(page, config)
-        cited_by = {key: [{"title": c["title"], "url": get_relative_url(c["page"].url or ".", page.url or ".")} for c in cites] for key, cites in _state["cited_by"].items()}
+        cited_by = {
+            key: [{"title": c["title"], "url": get_relative_url(c["page"].url or ".", page.url or ".")} for c in cites]
+            for key, cites in _state["cited_by"].items()
+        }
         html = render_bibliography(_registry(config), lang, cited_by, _labels(config, lang), theme_env(config))
         page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, html)
     return context

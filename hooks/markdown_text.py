@@ -7,6 +7,7 @@ Markers are HTML comments, so an unprocessed marker shows nothing:
 
     <!-- md:selfcheck -->        the interactive self-check of the five criteria
     <!-- md:bibliography -->     the list of every source (sources page)
+    <!-- md:partner-notice -->   the partner-link notice, required before a page's first partner link
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from errors import ContentError
 KNOWN_MARKERS = {
     "selfcheck": "the self-check of the five criteria (data/selfcheck.yml)",
     "bibliography": "every source in data/sources.yml, with the pages that cite it",
+    "partner-notice": "the partner-link notice, required before the first partner link (data/partners.yml)",
 }
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
@@ -44,7 +46,12 @@ def mask_code(markdown: str, comments: bool = False) -> str:
             fence = match.group(1)
             out.append(_blank(line))
         elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip()[len(match.group(1)):].strip("`~ \t>"):
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not line.strip()[len(match.group(1)) :].strip("`~ \t>")
+            ):
                 fence = None
             out.append(_blank(line))
         else:

@@ -18,8 +18,8 @@ import jinja2
 
 from errors import ContentError, raise_all
 from languages import page_language, site_languages
-from templates import theme_env
 from markdown_text import body_first_line, find_markers, replace_spans
+from templates import theme_env
 from yamldata import YamlData, load_yaml
 
 DATA_FILE = "data/selfcheck.yml"
@@ -46,43 +46,76 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
 
     root = data.data
     if not isinstance(root, dict):
-        problem((), "the file must have one section per language (nl:, en:).", "start the file with 'nl:' and give each language its texts; see data/README.md.")
+        problem(
+            (),
+            "the file must have one section per language (nl:, en:).",
+            "start the file with 'nl:' and give each language its texts; see data/README.md.",
+        )
         raise_all(errors)
     first_ids: list | None = None
     for lang in languages:
         texts = root.get(lang)
         if not isinstance(texts, dict):
-            problem((), f"the language '{lang}' is missing.", f"add a section '{lang}:' with the same keys as the other languages (the site is built in {', '.join(languages)}).")
+            problem(
+                (),
+                f"the language '{lang}' is missing.",
+                f"add a section '{lang}:' with the same keys as the other languages (the site is built in {', '.join(languages)}).",
+            )
             continue
         for key in TEXT_KEYS:
             if not _is_text(texts.get(key)):
                 problem((lang, key), f"'{lang}.{key}' is missing or empty.", f"give '{key}' a text under '{lang}:'.")
         results = texts.get("results")
         if not isinstance(results, dict):
-            problem((lang, "results"), f"'{lang}.results' is missing.", f"add 'results:' under '{lang}:' with the texts {', '.join(RESULT_KEYS)}.")
+            problem(
+                (lang, "results"),
+                f"'{lang}.results' is missing.",
+                f"add 'results:' under '{lang}:' with the texts {', '.join(RESULT_KEYS)}.",
+            )
         else:
             for key in RESULT_KEYS:
                 if not _is_text(results.get(key)):
-                    problem((lang, "results", key), f"result text '{lang}.results.{key}' is missing or empty.", f"give '{key}' a text under '{lang}: results:'.")
+                    problem(
+                        (lang, "results", key),
+                        f"result text '{lang}.results.{key}' is missing or empty.",
+                        f"give '{key}' a text under '{lang}: results:'.",
+                    )
         criteria = texts.get("criteria")
         if not isinstance(criteria, list) or len(criteria) != CRITERIA_COUNT:
             count = len(criteria) if isinstance(criteria, list) else 0
-            problem((lang, "criteria"), f"'{lang}.criteria' has {count} criteria; RLS has exactly {CRITERIA_COUNT} essential criteria.", f"list the {CRITERIA_COUNT} criteria under '{lang}: criteria:', each starting with '- id:'.")
+            problem(
+                (lang, "criteria"),
+                f"'{lang}.criteria' has {count} criteria; RLS has exactly {CRITERIA_COUNT} essential criteria.",
+                f"list the {CRITERIA_COUNT} criteria under '{lang}: criteria:', each starting with '- id:'.",
+            )
             continue
         for index, criterion in enumerate(criteria):
             if not isinstance(criterion, dict):
-                problem((lang, "criteria", index), f"criterion {index + 1} in '{lang}' is not a set of keys.", f"give it the keys {', '.join(CRITERION_KEYS)}.")
+                problem(
+                    (lang, "criteria", index),
+                    f"criterion {index + 1} in '{lang}' is not a set of keys.",
+                    f"give it the keys {', '.join(CRITERION_KEYS)}.",
+                )
                 continue
             for key in CRITERION_KEYS:
                 if not _is_text(criterion.get(key)):
-                    problem((lang, "criteria", index, key), f"criterion {index + 1} in '{lang}' has an empty or missing '{key}'.", f"give '{key}' a text.")
+                    problem(
+                        (lang, "criteria", index, key),
+                        f"criterion {index + 1} in '{lang}' has an empty or missing '{key}'.",
+                        f"give '{key}' a text.",
+                    )
         ids = [c.get("id") for c in criteria if isinstance(c, dict)]
         if len(set(ids)) != len(ids):
             problem((lang, "criteria"), f"two criteria in '{lang}' have the same id.", "give each criterion its own id.")
         if first_ids is None:
             first_ids = ids
         elif ids != first_ids:
-            problem((lang, "criteria"), f"the criteria ids in '{lang}' ({', '.join(map(str, ids))}) differ from the first language's ({', '.join(map(str, first_ids))}).", "use the same ids in the same order in every language.")
+            problem(
+                (lang, "criteria"),
+                f"the criteria ids in '{lang}' ({', '.join(map(str, ids))})"
+                f" differ from the first language's ({', '.join(map(str, first_ids))}).",
+                "use the same ids in the same order in every language.",
+            )
     raise_all(errors)
     return {lang: root[lang] for lang in languages}
 
@@ -92,18 +125,38 @@ def render_selfcheck(texts: dict, env: jinja2.Environment) -> str:
     return env.get_template(TEMPLATE).render(texts=texts).strip()
 
 
-def render_selfcheck_markers(markdown: str, file: str, lang: str, texts_by_lang: dict[str, dict], env: jinja2.Environment, first_line: int = 1) -> str:
+def render_selfcheck_markers(
+    markdown: str, file: str, lang: str, texts_by_lang: dict[str, dict], env: jinja2.Environment, first_line: int = 1
+) -> str:
     """Replace each `<!-- md:selfcheck -->` in a page's Markdown with the self-check."""
     markers = [m for m in find_markers(markdown, file, first_line) if m.name == "selfcheck"]
     if not markers:
         return markdown
     first = markers[0]
     if first.args:
-        raise ContentError(file, "selfcheck-marker", f"<!-- md:selfcheck --> takes no argument, found '{' '.join(first.args)}'.", "write the marker as <!-- md:selfcheck -->.", first.line)
+        raise ContentError(
+            file,
+            "selfcheck-marker",
+            f"<!-- md:selfcheck --> takes no argument, found '{' '.join(first.args)}'.",
+            "write the marker as <!-- md:selfcheck -->.",
+            first.line,
+        )
     if len(markers) > 1:
-        raise ContentError(file, "selfcheck-marker", "the self-check appears more than once on this page.", f"keep one <!-- md:selfcheck --> (first at line {first.line}).", markers[1].line)
+        raise ContentError(
+            file,
+            "selfcheck-marker",
+            "the self-check appears more than once on this page.",
+            f"keep one <!-- md:selfcheck --> (first at line {first.line}).",
+            markers[1].line,
+        )
     if lang not in texts_by_lang:
-        raise ContentError(file, "selfcheck-language", f"this page is in '{lang}', but {DATA_FILE} has no '{lang}' texts.", f"add a '{lang}:' section to {DATA_FILE}, or remove the marker from this page.", first.line)
+        raise ContentError(
+            file,
+            "selfcheck-language",
+            f"this page is in '{lang}', but {DATA_FILE} has no '{lang}' texts.",
+            f"add a '{lang}:' section to {DATA_FILE}, or remove the marker from this page.",
+            first.line,
+        )
     html = render_selfcheck(texts_by_lang[lang], env)
     return replace_spans(markdown, [(first.start, first.end, f"\n\n{html}\n\n")])
 

@@ -60,7 +60,7 @@ def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]
     others = [p for p in prefixes.values() if p]
     for lang, prefix in prefixes.items():
         if prefix:
-            docs = [{**doc, "location": doc["location"][len(prefix):]} for doc in index["docs"] if doc["location"].startswith(prefix)]
+            docs = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
         else:
             docs = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(others))]
         split[lang] = {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs}

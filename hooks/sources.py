@@ -60,27 +60,69 @@ def validate_sources(data: YamlData) -> SourceRegistry:
     root = data.data
     items, base = (root.get("references"), ("references",)) if isinstance(root, dict) else (root, ())
     if not isinstance(items, list):
-        raise ContentError(data.path, "sources-format", "the file must hold a list of sources under 'references:' (CSL-YAML) or be a CSL-JSON list.", "export the library again as CSL YAML or CSL JSON; see data/README.md.", data.line_of(*base))
+        raise ContentError(
+            data.path,
+            "sources-format",
+            "the file must hold a list of sources under 'references:' (CSL-YAML) or be a CSL-JSON list.",
+            "export the library again as CSL YAML or CSL JSON; see data/README.md.",
+            data.line_of(*base),
+        )
     errors: list[ContentError] = []
     entries: dict[str, dict] = {}
     lines: dict[str, int] = {}
     for index, entry in enumerate(items):
         line = data.line_of(*base, index)
         if not isinstance(entry, dict):
-            errors.append(ContentError(data.path, "sources-format", f"entry {index + 1} is not a source with fields (found {type(entry).__name__}).", "write each source as '- id: ...' followed by its fields, indented.", line))
+            errors.append(
+                ContentError(
+                    data.path,
+                    "sources-format",
+                    f"entry {index + 1} is not a source with fields (found {type(entry).__name__}).",
+                    "write each source as '- id: ...' followed by its fields, indented.",
+                    line,
+                )
+            )
             continue
         key = entry.get("id")
         if not isinstance(key, str) or not re.fullmatch(r"[A-Za-z0-9_](?:[\w:.\-/]*\w)?", key):
-            errors.append(ContentError(data.path, "sources-id", f"entry {index + 1} has no usable id (found {key!r}).", "give it 'id:' with letters, digits and - _ . : only, for example 'id: smith2020'.", line))
+            errors.append(
+                ContentError(
+                    data.path,
+                    "sources-id",
+                    f"entry {index + 1} has no usable id (found {key!r}).",
+                    "give it 'id:' with letters, digits and - _ . : only, for example 'id: smith2020'.",
+                    line,
+                )
+            )
             continue
         label = f"source '{key}'"
         if key in entries:
-            errors.append(ContentError(data.path, "sources-duplicate", f"{label} appears twice (first at line {lines[key]}).", "give one of the two a different id, or remove the copy.", line))
+            errors.append(
+                ContentError(
+                    data.path,
+                    "sources-duplicate",
+                    f"{label} appears twice (first at line {lines[key]}).",
+                    "give one of the two a different id, or remove the copy.",
+                    line,
+                )
+            )
             continue
         if not isinstance(entry.get("title"), str) or not entry["title"].strip():
-            errors.append(ContentError(data.path, "sources-title", f"{label} has no title.", "add 'title:' with the title of the article or page.", line))
+            errors.append(
+                ContentError(
+                    data.path, "sources-title", f"{label} has no title.", "add 'title:' with the title of the article or page.", line
+                )
+            )
         if _year(entry) is None:
-            errors.append(ContentError(data.path, "sources-year", f"{label} has no year.", "add 'issued: {date-parts: [[2020]]}' with the year of publication.", line))
+            errors.append(
+                ContentError(
+                    data.path,
+                    "sources-year",
+                    f"{label} has no year.",
+                    "add 'issued: {date-parts: [[2020]]}' with the year of publication.",
+                    line,
+                )
+            )
         entries[key], lines[key] = entry, line
     raise_all(errors)
     return SourceRegistry(data.path, entries, lines)
@@ -132,6 +174,6 @@ def format_entries(entries: list[dict], lang: str) -> dict[str, str]:
     for entry in escaped:
         bibliography.register(Citation([CitationItem(entry["id"])]))
     formatted = {}
-    for entry, item in zip(entries, bibliography.bibliography()):
+    for entry, item in zip(entries, bibliography.bibliography(), strict=True):
         formatted[entry["id"]] = clean_entry(str(item), entry, lang)
     return formatted

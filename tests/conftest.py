@@ -53,7 +53,11 @@ def build(project: Path, env: dict | None = None) -> Build:
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=project, env=run_env, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env=run_env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     return Build(result.returncode, result.stdout + result.stderr, site)
 
@@ -87,7 +91,11 @@ def project(tmp_path) -> Path:
 def pages(site_dir: Path) -> dict[str, list[str]]:
     """Built page paths (relative, e.g. 'symptomen/index.html') per language."""
     english = sorted(str(p.relative_to(site_dir / "en")) for p in (site_dir / "en").rglob("index.html"))
-    dutch = sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("index.html") if not str(p.relative_to(site_dir)).startswith(("en/", "search/")))
+    dutch = sorted(
+        str(p.relative_to(site_dir))
+        for p in site_dir.rglob("index.html")
+        if not str(p.relative_to(site_dir)).startswith(("en/", "search/"))
+    )
     return {"nl": dutch, "en": english}
 
 
@@ -97,7 +105,9 @@ def server(site, site_url):
     port = site_url.rstrip("/").rsplit(":", 1)[1]
     process = subprocess.Popen(
         [sys.executable, "-u", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,  # access log (stderr) unread
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,  # access log (stderr) unread
     )
     process.stdout.readline()  # "Serving HTTP on ...": the server is listening
     yield site_url

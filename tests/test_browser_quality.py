@@ -14,12 +14,16 @@ pytestmark = pytest.mark.browser
 
 def all_urls(site, server):
     built = pages(site)
-    return [server + p.removesuffix("index.html") for p in built["nl"]] + [server + "en/" + p.removesuffix("index.html") for p in built["en"]]
+    return [server + p.removesuffix("index.html") for p in built["nl"]] + [
+        server + "en/" + p.removesuffix("index.html") for p in built["en"]
+    ]
 
 
 def test_no_console_error_or_failed_request_on_any_page(page, site, server, requests_seen):
     problems = []
-    page.on("console", lambda message: message.type in ("error", "warning") and problems.append(f"{page.url}: {message.type}: {message.text}"))
+    page.on(
+        "console", lambda message: message.type in ("error", "warning") and problems.append(f"{page.url}: {message.type}: {message.text}")
+    )
     page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
     page.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} {response.url}"))
     page.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
@@ -41,10 +45,13 @@ def test_axe_finds_no_violation_on_any_page(page, site, server):
     assert report == [], "\n".join(report)
 
 
-@pytest.mark.parametrize("prefix,query,expected,foreign", [
-    ("", "oorzaken", "/oorzaken/", "/en/"),
-    ("en/", "causes", "/en/oorzaken/", None),
-])
+@pytest.mark.parametrize(
+    "prefix,query,expected,foreign",
+    [
+        ("", "oorzaken", "/oorzaken/", "/en/"),
+        ("en/", "causes", "/en/oorzaken/", None),
+    ],
+)
 def test_search_finds_pages_in_the_readers_language_only(page, server, prefix, query, expected, foreign):
     page.goto(server + prefix)
     page.locator(".md-search__input").click()

@@ -104,8 +104,9 @@ def test_print_view_holds_questions_answers_and_date_without_navigation(page, se
     expect(summary).to_be_visible()
     expect(summary.locator('[data-selfcheck-answer="urge"]')).to_have_text("Ja")
     expect(summary.locator('[data-selfcheck-answer="movement"]')).to_have_text("Nee")
-    expect(summary.locator("[data-selfcheck-date]")).to_have_text(page.evaluate(
-        "new Date().toLocaleDateString('nl', {year: 'numeric', month: 'long', day: 'numeric'})"))
+    expect(summary.locator("[data-selfcheck-date]")).to_have_text(
+        page.evaluate("new Date().toLocaleDateString('nl', {year: 'numeric', month: 'long', day: 'numeric'})")
+    )
     expect(summary).to_contain_text("Worden de klachten minder als je beweegt?")
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()

@@ -29,6 +29,7 @@ def render(markdown: str, lang: str = "nl") -> str:
 
 # --- the parser ----------------------------------------------------------------------------
 
+
 def test_single_multiple_and_located_citations():
     found = parse_citations("A [@ohayon2012]. B [@gupta2016; @steinweg2020]. C [@allen2014, p. 861].", "docs/x.md")
     assert [c.items for c in found] == [
@@ -61,10 +62,14 @@ def test_malformed_citation_is_an_error():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(
-    st.text(max_size=80),
-    st.lists(st.sampled_from([*"[]@;,.p -`\n~<!>abc0", "ohayon2012", "gupta2016", "[@", "```", "<!--", "-->", ", p. 3"]), max_size=30).map("".join),
-))
+@given(
+    st.one_of(
+        st.text(max_size=80),
+        st.lists(
+            st.sampled_from([*"[]@;,.p -`\n~<!>abc0", "ohayon2012", "gupta2016", "[@", "```", "<!--", "-->", ", p. 3"]), max_size=30
+        ).map("".join),
+    )
+)
 def test_any_text_renders_or_raises_the_clean_error(text):
     try:
         out = render(text)
@@ -85,6 +90,7 @@ def test_numbers_follow_first_citation_order(keys):
 
 
 # --- rendering -----------------------------------------------------------------------------
+
 
 def test_collapse_numbers():
     assert collapse_numbers([3, 1, 2, 5, 5]) == [(1, 3), (5, 5)]
@@ -112,11 +118,26 @@ def test_every_citation_links_to_the_list_and_back():
 # --- formatting by citeproc-py --------------------------------------------------------------
 
 PINNED = {
-    ("nl", "ohayon2012"): "Ohayon MM, O'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href=\"https://doi.org/10.1016/j.smrv.2011.05.002\">doi:10.1016/j.smrv.2011.05.002</a> <a href=\"https://pubmed.ncbi.nlm.nih.gov/21795081/\">PubMed 21795081</a>",
-    ("en", "ohayon2012"): "Ohayon MM, O'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href=\"https://doi.org/10.1016/j.smrv.2011.05.002\">doi:10.1016/j.smrv.2011.05.002</a> <a href=\"https://pubmed.ncbi.nlm.nih.gov/21795081/\">PubMed 21795081</a>",
-    ("nl", "winkelman2024"): "Winkelman JW, Berkowski JA, DelRosso LM, e.a. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Online gepubliceerd 26 september 2024. <a href=\"https://doi.org/10.5664/jcsm.11390\">doi:10.5664/jcsm.11390</a> <a href=\"https://pubmed.ncbi.nlm.nih.gov/39324694/\">PubMed 39324694</a>",
-    ("en", "winkelman2024"): "Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Published online September 26, 2024. <a href=\"https://doi.org/10.5664/jcsm.11390\">doi:10.5664/jcsm.11390</a> <a href=\"https://pubmed.ncbi.nlm.nih.gov/39324694/\">PubMed 39324694</a>",
-    ("nl", "sun1998"): "Iron and the restless legs syndrome. <i>Sleep</i>. 1998;21(4):371-377. <a href=\"https://pubmed.ncbi.nlm.nih.gov/9646381/\">PubMed 9646381</a>",
+    (
+        "nl",
+        "ohayon2012",
+    ): 'Ohayon MM, O\'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href="https://doi.org/10.1016/j.smrv.2011.05.002">doi:10.1016/j.smrv.2011.05.002</a> <a href="https://pubmed.ncbi.nlm.nih.gov/21795081/">PubMed 21795081</a>',
+    (
+        "en",
+        "ohayon2012",
+    ): 'Ohayon MM, O\'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href="https://doi.org/10.1016/j.smrv.2011.05.002">doi:10.1016/j.smrv.2011.05.002</a> <a href="https://pubmed.ncbi.nlm.nih.gov/21795081/">PubMed 21795081</a>',
+    (
+        "nl",
+        "winkelman2024",
+    ): 'Winkelman JW, Berkowski JA, DelRosso LM, e.a. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Online gepubliceerd 26 september 2024. <a href="https://doi.org/10.5664/jcsm.11390">doi:10.5664/jcsm.11390</a> <a href="https://pubmed.ncbi.nlm.nih.gov/39324694/">PubMed 39324694</a>',
+    (
+        "en",
+        "winkelman2024",
+    ): 'Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Published online September 26, 2024. <a href="https://doi.org/10.5664/jcsm.11390">doi:10.5664/jcsm.11390</a> <a href="https://pubmed.ncbi.nlm.nih.gov/39324694/">PubMed 39324694</a>',
+    (
+        "nl",
+        "sun1998",
+    ): 'Iron and the restless legs syndrome. <i>Sleep</i>. 1998;21(4):371-377. <a href="https://pubmed.ncbi.nlm.nih.gov/9646381/">PubMed 9646381</a>',
 }
 
 
@@ -137,7 +158,13 @@ def test_known_citeproc_defects_never_reach_a_page():
 
 
 def test_text_from_the_sources_file_is_escaped():
-    entry = {"id": "x", "type": "article-journal", "title": "A <b>bold</b> & <script>claim</script>?", "issued": {"date-parts": [[2020]]}, "author": [{"family": "<i>Evil</i>", "given": "A"}]}
+    entry = {
+        "id": "x",
+        "type": "article-journal",
+        "title": "A <b>bold</b> & <script>claim</script>?",
+        "issued": {"date-parts": [[2020]]},
+        "author": [{"family": "<i>Evil</i>", "given": "A"}],
+    }
     html = format_entries([entry], "en")["x"]
     assert "<script>" not in html and "<b>" not in html and "&lt;script&gt;" in html and "&amp;" in html
     assert "?." not in html
@@ -145,10 +172,14 @@ def test_text_from_the_sources_file_is_escaped():
 
 def test_clean_entry_links_doi_and_pubmed():
     html = clean_entry("1.Smith J. Title. doi:10.1/x", {"title": "Title", "DOI": "10.1/x", "PMID": "123"}, "en")
-    assert html == 'Smith J. Title. <a href="https://doi.org/10.1/x">doi:10.1/x</a> <a href="https://pubmed.ncbi.nlm.nih.gov/123/">PubMed 123</a>'
+    assert (
+        html
+        == 'Smith J. Title. <a href="https://doi.org/10.1/x">doi:10.1/x</a> <a href="https://pubmed.ncbi.nlm.nih.gov/123/">PubMed 123</a>'
+    )
 
 
 # --- the sources file ----------------------------------------------------------------------
+
 
 def sources_error(text: str) -> str:
     with pytest.raises((ContentError, ContentErrors)) as caught:
@@ -179,6 +210,7 @@ def test_csl_json_is_accepted():
 
 # --- the built site ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("prefix,heading", [("", "Bronnen"), ("en/", "Sources")])
 def test_built_pages_number_link_and_list_their_sources(site, prefix, heading):
     html = (site / prefix / "oorzaken" / "index.html").read_text(encoding="utf-8")
@@ -207,6 +239,7 @@ def test_every_source_in_the_file_is_cited_somewhere(site):
 
 # --- bad input in a real build -------------------------------------------------------------
 
+
 def append(project, page: str, text: str) -> int:
     path = project / "docs" / page
     content = path.read_text(encoding="utf-8")
@@ -234,7 +267,9 @@ def test_build_fails_on_a_duplicate_key(project):
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\n  - id: ohayon2012\n    title: Copy\n    issued: {date-parts: [[2012]]}\n", encoding="utf-8")
     result = build(project)
-    assert not result.ok and re.search(r"data/sources\.yml:\d+: \[sources-duplicate\] source 'ohayon2012' appears twice \(first at line \d+\)", result.output)
+    assert not result.ok and re.search(
+        r"data/sources\.yml:\d+: \[sources-duplicate\] source 'ohayon2012' appears twice \(first at line \d+\)", result.output
+    )
 
 
 def test_build_fails_on_a_malformed_sources_file(project):
@@ -254,7 +289,10 @@ def test_build_fails_on_an_entry_without_title(project):
 
 def test_unused_source_is_listed_without_failing(project):
     path = project / "data" / "sources.yml"
-    path.write_text(path.read_text(encoding="utf-8") + "\n  - id: unused2020\n    title: Not cited\n    issued: {date-parts: [[2020]]}\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n  - id: unused2020\n    title: Not cited\n    issued: {date-parts: [[2020]]}\n",
+        encoding="utf-8",
+    )
     result = build(project)
     assert result.ok, result.output
     assert re.search(r"data/sources\.yml: sources not cited on any page of this language: unused2020 \(line \d+\)", result.output)

@@ -3,7 +3,6 @@ built HTML in both languages, and bad input failing a real build with a clear me
 
 from __future__ import annotations
 
-import copy
 import re
 
 import jinja2
@@ -38,6 +37,7 @@ def error_of(text: str) -> str:
 
 # --- data validation -----------------------------------------------------------------------
 
+
 def test_the_real_data_has_five_criteria_in_both_languages():
     for lang, t in texts().items():
         assert len(t["criteria"]) == 5, lang
@@ -52,6 +52,7 @@ def test_missing_language_names_the_file_and_language():
 def test_empty_criterion_text_names_criterion_field_and_line():
     def empty(d):
         d["nl"]["criteria"][2]["question"] = "  "
+
     message = error_of(data_with(empty))
     assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 3 in 'nl' has an empty or missing 'question'", message)
 
@@ -70,6 +71,7 @@ def test_malformed_file_names_the_line():
 def test_criteria_must_match_between_languages():
     def swap(d):
         d["en"]["criteria"][0], d["en"]["criteria"][1] = d["en"]["criteria"][1], d["en"]["criteria"][0]
+
     assert "differ from the first language" in error_of(data_with(swap))
 
 
@@ -77,6 +79,7 @@ def test_all_problems_are_reported_together():
     def two(d):
         d["nl"]["title"] = ""
         d["en"]["results"]["incomplete"] = ""
+
     message = error_of(data_with(two))
     assert "2 problems found" in message and "'nl.title'" in message and "'en.results.incomplete'" in message
 
@@ -87,6 +90,7 @@ def test_wrong_number_of_criteria():
 
 
 # --- rendering -----------------------------------------------------------------------------
+
 
 def test_rendered_form_has_a_labelled_yes_no_question_per_criterion():
     html = render_selfcheck(texts()["nl"], ENV)
@@ -136,6 +140,7 @@ def test_marker_on_a_page_in_a_language_the_data_lacks():
 
 # --- the built site ------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("prefix,lang", [("", "nl"), ("en/", "en")])
 def test_symptoms_page_carries_the_self_check(site, prefix, lang):
     html = (site / prefix / "symptomen" / "index.html").read_text(encoding="utf-8")
@@ -149,9 +154,13 @@ def test_symptoms_page_carries_the_self_check(site, prefix, lang):
 
 # --- bad input in a real build -------------------------------------------------------------
 
+
 def test_build_fails_on_a_broken_data_file(project):
     path = project / "data" / "selfcheck.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("    - id: rest\n      question:", "    - id: rest\n      question: ''\n      unused:"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("    - id: rest\n      question:", "    - id: rest\n      question: ''\n      unused:"),
+        encoding="utf-8",
+    )
     result = build(project)
     assert not result.ok
     assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 3 in 'nl' has an empty or missing 'question'", result.output)

@@ -28,7 +28,10 @@ def test_search_base_points_at_the_language_root():
 
 
 def test_search_index_is_split_per_language():
-    merged = {"config": {"lang": ["nl", "en"]}, "docs": [{"location": "", "title": "a"}, {"location": "en/", "title": "b"}, {"location": "en/x/#y", "title": "c"}]}
+    merged = {
+        "config": {"lang": ["nl", "en"]},
+        "docs": [{"location": "", "title": "a"}, {"location": "en/", "title": "b"}, {"location": "en/x/#y", "title": "c"}],
+    }
     split = split_search_index(merged, {"nl": "", "en": "en/"})
     assert [d["title"] for d in split["nl"]["docs"]] == ["a"]
     assert [d["location"] for d in split["en"]["docs"]] == ["", "x/#y"]
@@ -39,7 +42,9 @@ def test_every_page_has_absolute_hreflang_x_default_canonical_and_description(si
     for lang, paths in pages(site).items():
         for path in paths:
             html = (site / ("en/" if lang == "en" else "") / path).read_text(encoding="utf-8")
-            alternates = dict((hreflang, href) for href, hreflang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html))
+            alternates = dict(
+                (hreflang, href) for href, hreflang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html)
+            )
             assert set(alternates) == {"nl", "en", "x-default"}, path
             assert all(href.startswith(site_url) for href in alternates.values()), path
             assert alternates["x-default"] == alternates["nl"]
