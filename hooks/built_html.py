@@ -1,0 +1,147 @@
+"""Read a built HTML page for the publication checks: its language, links, elements, text and JSON-LD.
+
+Uses only the standard library's HTML parser, so the checks run on any generator's output.
+`rewrite_start_tags` changes chosen start tags and leaves every other byte as it was.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+_SPACE = re.compile(r"\s+")
+_NOT_TEXT = ("script", "style", "template")
+
+
+def normalize(text: str) -> str:
+    """Text with every run of whitespace as one space, trimmed."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass
+class Element:
+    tag: str
+    attrs: dict[str, str | None]
+    start: int  # offset of '<' in the page
+    line: int
+    end: int = -1  # offset after the end tag (links only); -1 while open or unknown
+    raw: str = ""  # the start tag as written
+
+
+@dataclass
+class BuiltPage:
+    html: str
+    lang: str | None = None
+    canonical: str | None = None
+    elements: list[Element] = field(default_factory=list)
+    links: list[Element] = field(default_factory=list)  # <a href>, with end
+    texts: list[tuple[int, str]] = field(default_factory=list)  # visible text with its offset
+    json_ld: list[tuple[int, str]] = field(default_factory=list)  # line, content
+
+    def first(self, match: Callable[[Element], bool]) -> Element | None:
+        return next((element for element in self.elements if match(element)), None)
+
+    def all(self, match: Callable[[Element], bool]) -> list[Element]:
+        return [element for element in self.elements if match(element)]
+
+    def text(self) -> str:
+        return normalize(" ".join(text for _, text in self.texts))
+
+    def text_between(self, start: int, end: int) -> str:
+        return " ".join(text for offset, text in self.texts if start <= offset < end)
+
+    def text_after(self, offset: int, length: int) -> str:
+        """About `length` characters of text that follow `offset`."""
+        out = ""
+        for position, text in self.texts:
+            if position >= offset:
+                out += " " + text
+                if len(normalize(out)) >= length:
+                    break
+        return normalize(out)[:length]
+
+
+class _Parser(HTMLParser):
+    def __init__(self, page: BuiltPage):
+        super().__init__(convert_charrefs=True)
+        self.page = page
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", page.html)]
+        self.open_link: Element | None = None
+        self.skip: str | None = None
+        self.json_ld = False
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag, attrs):
+        element = Element(tag, dict(attrs), self._offset(), self.getpos()[0], raw=self.get_starttag_text() or "")
+        self.page.elements.append(element)
+        if tag == "html" and element.attrs.get("lang"):
+            self.page.lang = element.attrs["lang"].strip().lower()
+        elif tag == "link" and "canonical" in (element.attrs.get("rel") or "").split():
+            self.page.canonical = element.attrs.get("href")
+        elif tag == "a" and element.attrs.get("href") is not None:
+            self.page.links.append(element)
+            self.open_link = element
+        elif tag in _NOT_TEXT:
+            self.skip = tag
+            self.json_ld = tag == "script" and (element.attrs.get("type") or "").strip().lower() == "application/ld+json"
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self.open_link is not None:
+            self.open_link.end = self.page.html.index(">", self._offset()) + 1
+            self.open_link = None
+        elif tag == self.skip:
+            self.skip, self.json_ld = None, False
+
+    def handle_data(self, data):
+        if self.json_ld:
+            self.page.json_ld.append((self.getpos()[0], data))
+        elif self.skip is None and data.strip():
+            self.page.texts.append((self._offset(), data))
+
+
+def parse_page(text: str) -> BuiltPage:
+    page = BuiltPage(text)
+    parser = _Parser(page)
+    parser.feed(text)
+    parser.close()
+    for link in page.links:  # a link never closed (broken HTML) ends with its start tag
+        if link.end < 0:
+            link.end = link.start + len(link.raw)
+    return page
+
+
+def start_tag(tag: str, attrs: dict[str, str | None]) -> str:
+    """A start tag with its attributes, values escaped."""
+    parts = [tag] + [name if value is None else f'{name}="{html_lib.escape(value, quote=True)}"' for name, value in attrs.items()]
+    return f"<{' '.join(parts)}>"
+
+
+def rewrite_start_tags(page: BuiltPage, change: Callable[[Element], tuple[dict, str] | None]) -> str:
+    """The page's HTML with chosen start tags replaced; everything else stays byte for byte.
+
+    `change(element)` returns None to keep the tag, or (new attributes, HTML to insert right after
+    the element's end tag, or "").
+    """
+    text = page.html
+    spans: list[tuple[int, int, str]] = []
+    for element in page.elements:
+        result = change(element)
+        if result is None:
+            continue
+        attrs, after = result
+        spans.append((element.start, element.start + len(element.raw), start_tag(element.tag, attrs)))
+        if after and element.end > 0:
+            spans.append((element.end, element.end, after))
+    out, position = [], 0
+    for start, end, new in sorted(spans):
+        out.append(text[position:start])
+        out.append(new)
+        position = end
+    out.append(text[position:])
+    return "".join(out)

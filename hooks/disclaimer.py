@@ -1,0 +1,48 @@
+"""The medical disclaimer on every built page, and the about page that holds the full texts.
+
+The short disclaimer (text: 'disclaimer' in data/labels.yml, one per language) is shown above the
+footer of every page, 404 included (overrides/partials/disclaimer.html). It links to the full
+disclaimer on the about page, which also states the partner-link policy that the partner-link
+notice links to. A template change that drops the disclaimer, or an about page that loses one of
+those sections, fails the build.
+Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
+"""
+
+from __future__ import annotations
+
+from built_html import BuiltPage, normalize
+from errors import ContentError
+
+POLICY_PAGE = "over.md"
+# Sections of the about page that the disclaimer and the partner-link notice link to.
+POLICY_SECTIONS = {"disclaimer": "Medische disclaimer {#disclaimer}", "partnerlinks": "Partnerlinks {#partnerlinks}"}
+
+
+def check_disclaimer(page: BuiltPage, file: str, disclaimer: str) -> list[ContentError]:
+    """The page shows the disclaimer text of its language."""
+    if normalize(disclaimer) in page.text():
+        return []
+    return [
+        ContentError(
+            file,
+            "disclaimer-missing",
+            f"the page does not show the medical disclaimer for '{page.lang}'.",
+            "overrides/main.html must include partials/disclaimer.html in block footer, before {{ super() }}; its text is 'disclaimer' in "
+            "data/labels.yml. A template that replaces block footer must include it too.",
+        )
+    ]
+
+
+def check_policy_page(page: BuiltPage, file: str, source: str) -> list[ContentError]:
+    """The about page has the sections that every page's disclaimer and notice link to."""
+    ids = {element.attrs.get("id") for element in page.elements}
+    return [
+        ContentError(
+            file,
+            "policy-page",
+            f"the about page has no section with id '{anchor}'; the links to it from every page would land nowhere.",
+            f"keep the heading '## {heading}' in {source} (translated, with the same id).",
+        )
+        for anchor, heading in POLICY_SECTIONS.items()
+        if anchor not in ids
+    ]

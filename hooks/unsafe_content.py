@@ -1,0 +1,71 @@
+"""Unsafe content in page Markdown: scripts, embedded frames and objects, event handlers, javascript: URLs.
+
+Markdown lets editors write raw HTML, and attr_list lets them add attributes to links. Anything
+that runs code, or loads another site inside a page, would run on every reader's device and could
+send what they read to a third party, so it fails the build. Code blocks and inline code are
+not read (a page may show `<script>` as an example), nor are HTML comments (they never run).
+Pure functions, usable without MkDocs; hooks/publication_checks.py calls them on each page's source
+as the editor wrote it, before any hook added its own HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from errors import ContentError
+from markdown_text import line_at, mask_code
+
+UNSAFE_ELEMENTS = ("script", "iframe", "object", "embed")
+_ELEMENT = re.compile(r"<\s*(?P<name>" + "|".join(UNSAFE_ELEMENTS) + r")\b", re.IGNORECASE)
+# Places that hold attributes: HTML start tags and attr_list blocks such as { .class key="value" }.
+_ATTRIBUTES = re.compile(r"<[A-Za-z][^<>]*>|\{[^{}\n]*\}")
+_HANDLER = re.compile(r"(?<![\w:.-])(?P<name>on[a-z]+)\s*=", re.IGNORECASE)
+_SCHEME = r"(?:j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t|v\s*b\s*s\s*c\s*r\s*i\s*p\s*t)\s*:"
+# A URL position: Markdown link target, reference definition, autolink, or a URL attribute.
+_SCRIPT_URL = re.compile(
+    r"(?:\]\(\s*<?\s*|^[ ]{0,3}\[[^\]\n]+\]:\s*<?\s*|<\s*|\b(?:href|src|action|formaction|data|xlink:href)\s*=\s*[\"']?\s*)" + _SCHEME,
+    re.IGNORECASE | re.MULTILINE,
+)
+FIX_CODE = "To show it as an example, put it in a code block or in `backticks`."
+
+
+def check_unsafe(markdown: str, file: str, first_line: int = 1) -> list[ContentError]:
+    """Every unsafe element, event handler and javascript: URL outside code and comments."""
+    masked = mask_code(markdown, comments=True)
+    errors = []
+    for match in _ELEMENT.finditer(masked):
+        name = match.group("name").lower()
+        if name == "script":
+            problem, fix = (
+                "<script> is not allowed in a page: it would run code on every reader's device.",
+                "remove it; pages hold no scripts (the site's own scripts are in docs/assets, listed in mkdocs.yml).",
+            )
+        else:
+            problem, fix = (
+                f"<{name}> is not allowed in a page: it loads another site or program inside the page, which can track the reader.",
+                f"remove the <{name}> and link to the other site instead.",
+            )
+        errors.append(ContentError(file, "unsafe-html", problem, f"{fix} {FIX_CODE}", line_at(markdown, match.start(), first_line)))
+    for block in _ATTRIBUTES.finditer(masked):
+        for match in _HANDLER.finditer(block.group(0)):
+            name = match.group("name").lower()
+            errors.append(
+                ContentError(
+                    file,
+                    "unsafe-event-handler",
+                    f"the event handler '{name}=' runs JavaScript in the reader's browser.",
+                    f"remove '{name}=...'; pages hold no scripts. {FIX_CODE}",
+                    line_at(markdown, block.start() + match.start(), first_line),
+                )
+            )
+    for match in _SCRIPT_URL.finditer(masked):
+        errors.append(
+            ContentError(
+                file,
+                "unsafe-javascript-url",
+                "a link with a javascript: URL runs code when a reader clicks it.",
+                f"link to a page (https://... or a .md file) instead. {FIX_CODE}",
+                line_at(markdown, match.end() - 1, first_line),
+            )
+        )
+    return errors
