@@ -1,0 +1,974 @@
+"""Publication checks: disclaimer, partner links, review dates, translations, unsafe content, structured data.
+
+Three layers: the pure functions on strings; a corpus of bad inputs, each a real build of a copy of
+the site with one mistake (the build must fail, or pass with a notice where the rule only warns,
+and the standalone command must report the same problems); and the good path on the real site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from built_html import parse_page
+from conftest import ROOT, build, copy_project, pages
+from disclaimer import check_disclaimer, check_policy_page
+from errors import ContentError
+from external_links import add_rel, check_external_links, is_external
+from front_matter import read_front_matter
+from markdown_text import KNOWN_MARKERS, find_markers
+from partner_links import check_partner_html, check_partner_markdown, find_links, host_of, is_partner_host, validate_partners
+from publication_checks import format_problems, output_path
+from review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
+from structured_data import check_structured_data, citation, medical_web_page
+from translations import check_translations, split_language, stale_notices
+from unsafe_content import check_unsafe
+from yamldata import parse_yaml
+
+TODAY = date(2026, 11, 25)
+LANGUAGES = ["nl", "en"]
+PARTNERS = "partners:\n  - host: shop.example\n    name: Voorbeeldwinkel\n"
+NOTICE = "<!-- md:partner-notice -->"
+PARTNER_LINK = "[Voorbeeldwinkel](https://www.shop.example/kussen){ .partner }"
+LABELS = {
+    "disclaimer": "De informatie op deze site is algemeen.",
+    "partner_label": "partnerlink",
+    "last_reviewed": "Laatst gecontroleerd",
+    "next_review": "Volgende controle",
+}
+
+
+def page_source(body: str = "# Titel\n\nTekst.\n", **meta: str) -> str:
+    fields = {
+        "title": "Titel",
+        "description": "Over iets.",
+        "last_reviewed": "2026-11-25",
+        "reviewed_by": "Medische redactie",
+        "next_review": "2027-11-25",
+        **meta,
+    }
+    lines = [f"{key}: {value}" for key, value in fields.items() if value is not None]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + body
+
+
+def rules(errors: list[ContentError]) -> list[tuple[str, int | None]]:
+    return [(error.rule, error.line) for error in errors]
+
+
+# --- Front matter and review dates -----------------------------------------------------------
+
+
+def test_front_matter_keeps_values_as_written_with_their_lines():
+    meta = read_front_matter(page_source(last_reviewed="2026-13-01"), "docs/x.md")
+    assert meta.text("last_reviewed") == "2026-13-01"  # not a parse error, not silently dropped
+    assert meta.line("title") == 2 and meta.line("next_review") == 6
+    assert meta.line("missing") == 1
+
+
+@pytest.mark.parametrize("source, line", [("# Geen front matter\n", 1), ("---\ntitle: [open\n---\n", 3), ("---\n- a\n---\n", 2)])
+def test_front_matter_missing_or_broken_is_an_error_with_its_line(source, line):
+    with pytest.raises(ContentError) as caught:
+        read_front_matter(source, "docs/x.md")
+    assert (caught.value.rule, caught.value.line) == ("front-matter", line)
+
+
+def test_review_dates_read_from_front_matter():
+    review, errors = read_review_dates(read_front_matter(page_source(), "docs/x.md"), TODAY)
+    assert errors == []
+    assert review == ReviewDates(date(2026, 11, 25), "Medische redactie", date(2027, 11, 25), True, 4, 6)
+
+
+def test_next_review_left_out_is_one_year_after_last_review():
+    review, errors = read_review_dates(read_front_matter(page_source(next_review=None), "docs/x.md"), TODAY)
+    assert errors == [] and review.next_review == date(2027, 11, 25) and not review.next_review_given
+    assert review.next_line == 4  # an overdue notice points at last_reviewed
+
+
+@pytest.mark.parametrize(
+    "meta, expected",
+    [
+        ({"last_reviewed": None}, [("review-date-missing", 1)]),
+        ({"last_reviewed": '""'}, [("review-date-missing", 4)]),
+        ({"last_reviewed": "2026-13-01"}, [("review-date-invalid", 4)]),
+        ({"last_reviewed": "25-11-2026"}, [("review-date-invalid", 4)]),
+        ({"next_review": "gisteren"}, [("review-date-invalid", 6)]),
+        ({"reviewed_by": '""'}, [("reviewer-missing", 5)]),
+        ({"reviewed_by": "[a, b]"}, [("reviewer-missing", 5)]),
+        ({"last_reviewed": "2026-11-26", "next_review": "2027-01-01"}, [("review-date-future", 4)]),
+        ({"next_review": "2026-11-25"}, [("review-order", 6)]),
+        ({"next_review": "2027-11-26"}, [("review-interval", 6)]),
+        (
+            {"last_reviewed": "gisteren", "reviewed_by": None, "next_review": "morgen"},
+            [("review-date-invalid", 4), ("reviewer-missing", 1), ("review-date-invalid", 5)],
+        ),
+    ],
+)
+def test_review_date_problems_are_all_reported(meta, expected):
+    review, errors = read_review_dates(read_front_matter(page_source(**meta), "docs/x.md"), TODAY)
+    assert review is None
+    assert rules(errors) == expected
+    assert all(error.fix for error in errors)
+
+
+def test_dates_must_exist_in_the_calendar_and_years_keep_leap_days_sensible():
+    assert parse_date("2024-02-29") == date(2024, 2, 29)
+    assert parse_date("2026-02-29") is None and parse_date("2026-1-5") is None and parse_date(None) is None
+    assert add_years(date(2024, 2, 29), 1) == date(2025, 2, 28)
+
+
+def test_overdue_is_a_notice_naming_the_due_date():
+    review, _ = read_review_dates(read_front_matter(page_source(), "docs/x.md"), TODAY)
+    assert overdue_notice(review, "docs/x.md", date(2027, 11, 25)) is None
+    notice = overdue_notice(review, "docs/x.md", date(2027, 11, 27))
+    assert (notice.rule, notice.line) == ("review-overdue", 6)
+    assert "OVERDUE" in notice.problem and "2027-11-25 (2 days ago)" in notice.problem
+
+
+def test_review_dates_are_shown_as_day_month_year():
+    assert format_date(date(2026, 11, 5), ["m"] * 10 + ["november", "december"]) == "5 november 2026"
+
+
+# --- Translations ----------------------------------------------------------------------------
+
+
+def test_language_of_a_source_file():
+    assert split_language("symptomen.en.md", LANGUAGES) == ("symptomen.md", "en")
+    assert split_language("symptomen.md", LANGUAGES) == ("symptomen.md", "nl")
+    assert split_language("a/index.en.md", LANGUAGES) == ("a/index.md", "en")
+
+
+def test_a_page_in_one_language_names_the_missing_file():
+    errors = check_translations(["a.md", "a.en.md", "b.md", "c.en.md"], LANGUAGES)
+    assert [(e.file, e.rule) for e in errors] == [("docs/b.md", "translation-missing"), ("docs/c.en.md", "translation-missing")]
+    assert "docs/b.en.md does not exist" in errors[0].problem
+    assert "docs/c.md does not exist" in errors[1].problem
+
+
+def test_translation_reviewed_before_its_original_is_possibly_stale():
+    def review(day):
+        return ReviewDates(day, "r", add_years(day, 1), True, 4, 6)
+
+    notices = stale_notices(
+        {
+            "a.md": review(date(2026, 11, 25)),
+            "a.en.md": review(date(2026, 11, 1)),
+            "b.md": review(date(2026, 1, 1)),
+            "b.en.md": review(date(2026, 2, 1)),
+        },
+        LANGUAGES,
+    )
+    assert [(n.file, n.rule, n.line) for n in notices] == [("docs/a.en.md", "translation-possibly-stale", 4)]
+    assert "docs/a.md (2026-11-25)" in notices[0].problem
+
+
+# --- Unsafe content --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "markdown, rule, line",
+    [
+        ("Tekst\n\n<script>alert(1)</script>\n", "unsafe-html", 12),
+        ("<SCRIPT src='x.js'></SCRIPT>\n", "unsafe-html", 10),
+        ('<iframe src="https://video.example/x"></iframe>\n', "unsafe-html", 10),
+        ('<object data="x.swf"></object>\n', "unsafe-html", 10),
+        ('<embed src="x.swf">\n', "unsafe-html", 10),
+        ('<span onclick="steel()">klik</span>\n', "unsafe-event-handler", 10),
+        ('<img src="x.png"\n  onerror="steel()">\n', "unsafe-event-handler", 11),
+        ('[klik](https://example.org){ onmouseover="steel()" }\n', "unsafe-event-handler", 10),
+        ("[klik](javascript:alert(1))\n", "unsafe-javascript-url", 10),
+        ("[klik]( JavaScript:alert(1) )\n", "unsafe-javascript-url", 10),
+        ("[klik][x]\n\n[x]: javascript:alert(1)\n", "unsafe-javascript-url", 12),
+        ('<a href="javascript:alert(1)">klik</a>\n', "unsafe-javascript-url", 10),
+        ("<java\tscript:alert(1)>\n", "unsafe-javascript-url", 10),
+    ],
+)
+def test_unsafe_content_is_found_with_its_line(markdown, rule, line):
+    errors = check_unsafe(markdown, "docs/x.md", first_line=10)
+    assert rules(errors) == [(rule, line)]
+
+
+def test_unsafe_content_reports_the_line_of_each_problem():
+    markdown = "# T\n\n<script>x()</script>\n\n[a](javascript:x())\n\n<b onclick='x()'>b</b>\n"
+    assert rules(check_unsafe(markdown, "docs/x.md")) == [("unsafe-html", 3), ("unsafe-event-handler", 7), ("unsafe-javascript-url", 5)]
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "```html\n<script>alert(1)</script>\n<iframe src=x></iframe>\n```\n",
+        "Schrijf nooit `<script>` of `onclick=` in een pagina.\n",
+        "<!-- <script>alert(1)</script> -->\n",
+        "Zet JavaScript: aan in je browser. Bewegen online=goed.\n",
+        "[Afbeelding](plaatje.png){ .groot #online }\n",
+        '<span data-onclick="x">tekst</span>\n',
+    ],
+)
+def test_code_comments_and_prose_are_not_unsafe(markdown):
+    assert check_unsafe(markdown, "docs/x.md") == []
+
+
+# --- Partner links in Markdown ---------------------------------------------------------------
+
+
+def partner_problems(markdown: str, hosts=("shop.example",)) -> list[tuple[str, int | None]]:
+    return rules(check_partner_markdown(markdown, "docs/x.md", list(hosts), find_markers(markdown, "docs/x.md")))
+
+
+def test_partner_hosts_include_subdomains_only():
+    assert host_of("https://WWW.Shop.Example/x?y") == "www.shop.example"
+    assert host_of("//shop.example/x") == "shop.example"
+    assert host_of("zelf-doen.md") is None and host_of("mailto:a@shop.example") is None
+    assert is_partner_host("www.shop.example", ["shop.example"])
+    assert not is_partner_host("notshop.example", ["shop.example"]) and not is_partner_host(None, ["shop.example"])
+
+
+def test_links_are_found_in_every_form_with_their_mark():
+    markdown = '[a](https://a.example){ .partner }\n[b](https://b.example "titel"){: .partner #id}\n[c][r]\n\n[r]: https://c.example\n<https://d.example>\n<a href="https://e.example">e</a>\n![plaatje](https://f.example/p.png)\n`[g](https://g.example)`\n'
+    found = [(link.host, link.line, link.marked, link.inline) for link in find_links(markdown)]
+    assert found == [
+        ("a.example", 1, True, True),
+        ("b.example", 2, True, True),
+        ("c.example", 5, False, False),
+        ("d.example", 6, False, False),
+        ("e.example", 7, False, False),
+    ]
+
+
+def test_a_marked_partner_link_after_the_notice_passes():
+    assert partner_problems(f"{NOTICE}\n\nKoop het bij {PARTNER_LINK}.\n") == []
+
+
+@pytest.mark.parametrize(
+    "markdown, expected",
+    [
+        (f"{NOTICE}\n\nKoop bij [winkel](https://shop.example/x).\n", [("partner-link-unmarked", 3)]),
+        (f"{NOTICE}\n\n[winkel][w]\n\n[w]: https://shop.example/x\n", [("partner-link-unmarked", 5)]),
+        (f'{NOTICE}\n\n<a href="https://shop.example/x" class="partner">w</a>\n', [("partner-link-unmarked", 3)]),
+        (f"{NOTICE}\n\n[andere](https://other.example/x){{ .partner }}\n", [("partner-link-unknown", 3)]),
+        (f"Koop bij {PARTNER_LINK}.\n", [("partner-notice-missing", 1)]),
+        (f"Koop bij {PARTNER_LINK}.\n\n{NOTICE}\n", [("partner-notice-late", 3)]),
+        (f"{NOTICE}\n\nGeen partnerlinks hier.\n", [("partner-notice-unused", 1)]),
+        (f"{NOTICE}\n{NOTICE}\n\n{PARTNER_LINK}\n", [("partner-notice-marker", 2)]),
+        ("<!-- md:partner-notice boven -->\n\n" + PARTNER_LINK + "\n", [("partner-notice-marker", 1)]),
+    ],
+)
+def test_partner_link_mistakes(markdown, expected):
+    assert partner_problems(markdown) == expected
+
+
+def test_partner_links_in_code_do_not_count():
+    assert partner_problems(f"```\n{PARTNER_LINK}\n```\n") == []
+
+
+def test_the_notice_marker_is_known():
+    assert "partner-notice" in KNOWN_MARKERS
+
+
+def test_partners_file_lists_hosts():
+    assert validate_partners(parse_yaml("partners: []\n", "data/partners.yml")) == ([], [])
+    assert validate_partners(parse_yaml("partners:\n  - host: Shop.example\n    name: Winkel\n", "data/partners.yml")) == (
+        ["shop.example"],
+        [],
+    )
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("partners:\n  - host: https://shop.example/\n    name: Winkel\n", 2),
+        ("partners:\n  - host: shop.example\n", 2),
+        ("partners:\n  - shop.example\n", 2),
+        ("partners:\n  - {host: a.example, name: A}\n  - {host: a.example, name: B}\n", 3),
+        ("partner: []\n", 1),
+        ("partners:\n", 1),
+    ],
+)
+def test_partners_file_mistakes(text, line):
+    _, errors = validate_partners(parse_yaml(text, "data/partners.yml"))
+    assert rules(errors) == [("partners-data", line)]
+
+
+# --- The built HTML --------------------------------------------------------------------------
+
+PAGE = """<!doctype html>
+<html lang="nl">
+<head><link rel="canonical" href="https://rls.example/a/">
+<script type="application/ld+json">{json}</script></head>
+<body>
+{body}
+<p>De informatie op deze   site is algemeen.</p>
+</body></html>
+"""
+
+
+def built(body: str = "", json_ld: dict | str | None = None) -> str:
+    data = json_ld if isinstance(json_ld, str) else json.dumps(json_ld or {})
+    return PAGE.replace("{json}", data).replace("{body}", body)
+
+
+def test_parse_page_reads_language_canonical_links_and_json_ld():
+    page = parse_page(built('<a href="https://x.example/">x &amp; y</a>', {"a": 1}))
+    assert page.lang == "nl" and page.canonical == "https://rls.example/a/"
+    assert [link.attrs["href"] for link in page.links] == ["https://x.example/"]
+    assert page.text_between(page.links[0].start, page.links[0].end) == "x & y"
+    assert json.loads(page.json_ld[0][1]) == {"a": 1} and page.json_ld[0][0] == 4
+
+
+def test_external_links_get_noopener_noreferrer_and_the_rest_stays_byte_for_byte():
+    html = built(
+        '<a href="https://x.example/" class="k" rel="nofollow">x</a> <a href="../b/">b</a> <a href="https://rls.example/c/">c</a> <a href="mailto:a@b.example">m</a>'
+    )
+    out = add_rel(html, '<span class="partner-label">(partnerlink)</span>')
+    assert '<a href="https://x.example/" class="k" rel="nofollow noopener noreferrer">x</a>' in out
+    assert out.replace(' rel="nofollow noopener noreferrer"', ' rel="nofollow"') == html
+    assert check_external_links(parse_page(out), "site/a/index.html") == []
+    assert rules(check_external_links(parse_page(html), "site/a/index.html")) == [("external-link-rel", 6)]
+
+
+def test_a_page_without_canonical_link_treats_every_absolute_link_as_external():
+    assert is_external("https://rls.example/", None) and not is_external("/en/", None)
+
+
+def test_partner_links_get_sponsored_and_the_label():
+    html = built('<div class="partner-notice">Let op.</div><p><a class="partner" href="https://shop.example/k">Winkel</a>.</p>')
+    out = add_rel(html, '<span class="partner-label">(partnerlink)</span>')
+    assert (
+        '<a class="partner" href="https://shop.example/k" rel="sponsored noopener noreferrer">Winkel</a> <span class="partner-label">(partnerlink)</span>.'
+        in out
+    )
+    assert check_partner_html(parse_page(out), "site/a/index.html", ["shop.example"], "partnerlink") == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            '<div class="partner-notice">n</div><a href="https://shop.example/k" rel="noopener noreferrer">W</a> (partnerlink)',
+            ["partner-link-unmarked"],
+        ),
+        (
+            '<div class="partner-notice">n</div><a class="partner" href="https://other.example/k" rel="sponsored noopener noreferrer">W</a> (partnerlink)',
+            ["partner-link-unknown"],
+        ),
+        (
+            '<div class="partner-notice">n</div><a class="partner" href="https://shop.example/k" rel="noopener">W</a> (partnerlink)',
+            ["partner-link-rel"],
+        ),
+        (
+            '<div class="partner-notice">n</div><a class="partner" href="https://shop.example/k" rel="sponsored noopener noreferrer">W</a> en meer tekst',
+            ["partner-link-label"],
+        ),
+        (
+            '<a class="partner" href="https://shop.example/k" rel="sponsored noopener noreferrer">W</a> (partnerlink)<div class="partner-notice">n</div>',
+            ["partner-notice-missing"],
+        ),
+        ('<div class="partner-notice">n</div>', ["partner-notice-unused"]),
+    ],
+)
+def test_partner_link_mistakes_in_built_html(body, expected):
+    errors = check_partner_html(parse_page(built(body)), "site/a/index.html", ["shop.example"], "partnerlink")
+    assert [e.rule for e in errors] == expected and errors[0].line == 6
+
+
+def test_disclaimer_must_be_on_the_page_in_its_language():
+    assert check_disclaimer(parse_page(built()), "site/a/index.html", "De informatie op deze site is algemeen.") == []
+    errors = check_disclaimer(parse_page(built().replace("algemeen", "anders")), "site/404.html", "De informatie op deze site is algemeen.")
+    assert [(e.file, e.rule) for e in errors] == [("site/404.html", "disclaimer-missing")]
+
+
+def test_about_page_keeps_the_sections_every_page_links_to():
+    assert (
+        check_policy_page(
+            parse_page(built('<h2 id="disclaimer">D</h2><h2 id="partnerlinks">P</h2>')), "site/over/index.html", "docs/over.md"
+        )
+        == []
+    )
+    errors = check_policy_page(
+        parse_page(built('<h2 id="disclaimer">D</h2><h2 id="partner-links">P</h2>')), "site/over/index.html", "docs/over.md"
+    )
+    assert [e.rule for e in errors] == ["policy-page"] and "partnerlinks" in errors[0].problem
+
+
+REVIEW = ReviewDates(date(2026, 11, 25), "Medische redactie", date(2027, 11, 25), True, 4, 6)
+DATES = 'Laatst gecontroleerd: <time datetime="2026-11-25" data-review="last">25 november 2026</time> Volgende controle: <time datetime="2027-11-25" data-review="next">25 november 2027</time>'
+
+
+def test_review_dates_must_be_shown_as_in_the_front_matter():
+    assert check_review_html(parse_page(built(DATES)), "site/a/index.html", REVIEW, LABELS, "docs/a.md") == []
+    assert [e.rule for e in check_review_html(parse_page(built()), "site/a/index.html", REVIEW, LABELS, "docs/a.md")] == [
+        "review-dates-missing"
+    ]
+    stale = check_review_html(
+        parse_page(built(DATES.replace('"2026-11-25"', '"2026-01-01"'))), "site/a/index.html", REVIEW, LABELS, "docs/a.md"
+    )
+    assert [e.rule for e in stale] == ["review-dates-shown"] and "docs/a.md says 2026-11-25" in stale[0].problem
+
+
+def test_structured_data_is_a_medical_web_page_for_patients():
+    data = medical_web_page(
+        title="Titel",
+        description="Over iets.",
+        url="https://rls.example/a/",
+        lang="nl",
+        review=REVIEW,
+        sources=[{"id": "a", "type": "article-journal", "title": "T", "issued": {"date-parts": [[2024, 5]]}, "DOI": "10.1/x"}],
+    )
+    assert data["@type"] == "MedicalWebPage" and data["lastReviewed"] == "2026-11-25" and data["inLanguage"] == "nl"
+    assert data["about"]["@type"] == "MedicalCondition" and data["medicalAudience"]["audienceType"] == "Patient"
+    assert data["reviewedBy"] == {"@type": "Organization", "name": "Medische redactie"}
+    assert data["citation"] == [{"@type": "ScholarlyArticle", "name": "T", "datePublished": "2024", "url": "https://doi.org/10.1/x"}]
+    assert "citation" not in medical_web_page(title="T", description=None, url=None, lang="nl", review=REVIEW, sources=[])
+    assert citation({"type": "webpage", "title": "W", "URL": "https://w.example"}) == {
+        "@type": "CreativeWork",
+        "name": "W",
+        "url": "https://w.example",
+    }
+    assert check_structured_data(parse_page(built(DATES, data)), "site/a/index.html", 1, "docs/a.md") == []
+
+
+@pytest.mark.parametrize(
+    "change, rule",
+    [
+        (lambda d: "{niet: json", "structured-data-invalid"),
+        (lambda d: {**d, "@type": "WebPage"}, "structured-data-missing"),
+        (lambda d: {**d, "inLanguage": "en"}, "structured-data-field"),
+        (lambda d: {k: v for k, v in d.items() if k != "medicalAudience"}, "structured-data-field"),
+        (lambda d: {**d, "about": {"@type": "Thing"}}, "structured-data-field"),
+        (lambda d: {**d, "url": "https://rls.example/b/"}, "structured-data-field"),
+        (lambda d: {**d, "citation": []}, "structured-data-field"),
+        (lambda d: {**d, "lastReviewed": "2026-01-01"}, "structured-data-date"),
+    ],
+)
+def test_structured_data_mistakes(change, rule):
+    data = medical_web_page(title="T", description=None, url="https://rls.example/a/", lang="nl", review=REVIEW, sources=[{"title": "S"}])
+    errors = check_structured_data(parse_page(built(DATES, change(data))), "site/a/index.html", 1, "docs/a.md")
+    assert [e.rule for e in errors] == [rule]
+
+
+def test_pages_are_built_in_directories_per_language():
+    assert output_path("index.md", LANGUAGES) == "index.html"
+    assert output_path("index.en.md", LANGUAGES) == "en/index.html"
+    assert output_path("symptomen.en.md", LANGUAGES) == "en/symptomen/index.html"
+    assert output_path("a/index.md", LANGUAGES) == "a/index.html"
+
+
+def test_several_problems_are_reported_under_a_count():
+    one = ContentError("docs/a.md", "r", "p.", "f.", 3)
+    assert format_problems([one]) == "docs/a.md:3: [r] p.\n    How to fix: f."
+    assert format_problems([one, ContentError("docs/b.md", "s", "q.", "g.")]).startswith("2 problems found:\ndocs/a.md:3: [r]")
+
+
+# --- Bad inputs: real builds of a copy of the site with one mistake -------------------------
+
+
+def edit(project: Path, path: str, old: str, new: str) -> None:
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(project: Path, path: str, text: str) -> int:
+    """Append `text` to a page; returns the line number its first line gets."""
+    file = project / path
+    old = file.read_text(encoding="utf-8")
+    if not old.endswith("\n"):
+        old += "\n"
+    file.write_text(old + text, encoding="utf-8")
+    return old.count("\n") + 1
+
+
+def line_of(project: Path, path: str, line: str) -> int:
+    return (project / path).read_text(encoding="utf-8").splitlines().index(line) + 1
+
+
+def with_partners(project: Path) -> None:
+    (project / "data" / "partners.yml").write_text(PARTNERS, encoding="utf-8")
+
+
+def override(project: Path, template: str, text: str) -> None:
+    (project / "overrides" / template).write_text(text, encoding="utf-8")
+
+
+FOOTER_WITHOUT_DISCLAIMER = '{% extends "base.html" %}\n{% block footer %}{{ super() }}{% endblock %}\n'
+JSON_LD_WITH = '<script type="application/ld+json">{{{{ dict(publication.structured_data, {}) | tojson }}}}</script>'
+# Each case makes one mistake in a copy of the site and returns the rule and the location the
+# message must name: file and line, or a built file, whose line depends on the theme's templates.
+CASES = {}
+
+
+def case(function):
+    CASES[function.__name__.removeprefix("bad_").replace("_", "-")] = function
+    return function
+
+
+@case
+def bad_front_matter(p):
+    edit(p, "docs/oorzaken.md", "---\ntitle:", "title:")
+    return "front-matter", "docs/oorzaken.md:1"
+
+
+@case
+def bad_review_date_missing(p):
+    edit(p, "docs/symptomen.md", "last_reviewed: 2026-11-25\n", "")
+    return "review-date-missing", "docs/symptomen.md:1"
+
+
+@case
+def bad_review_date_impossible(p):
+    edit(p, "docs/symptomen.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-01")
+    return "review-date-invalid", "docs/symptomen.md:4"
+
+
+@case
+def bad_review_date_in_words(p):
+    edit(p, "docs/symptomen.en.md", "next_review: 2027-11-25", "next_review: gisteren")
+    return "review-date-invalid", "docs/symptomen.en.md:6"
+
+
+@case
+def bad_reviewer_missing(p):
+    edit(p, "docs/behandeling.md", "reviewed_by: Medische redactie", "reviewed_by:")
+    return "reviewer-missing", "docs/behandeling.md:5"
+
+
+@case
+def bad_review_date_future(p):
+    edit(p, "docs/index.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-12-01")
+    return "review-date-future", "docs/index.md:4"
+
+
+@case
+def bad_review_order(p):
+    edit(p, "docs/index.en.md", "next_review: 2027-11-25", "next_review: 2026-11-01")
+    return "review-order", "docs/index.en.md:6"
+
+
+@case
+def bad_review_interval(p):
+    edit(p, "docs/over.md", "next_review: 2027-11-25", "next_review: 2028-06-01")
+    return "review-interval", "docs/over.md:6"
+
+
+@case
+def bad_translation_missing(p):
+    (p / "docs" / "zelf-doen.en.md").unlink()
+    return "translation-missing", "docs/zelf-doen.md"
+
+
+@case
+def bad_translation_without_original(p):
+    (p / "docs" / "extra.en.md").write_text(page_source(), encoding="utf-8")
+    return "translation-missing", "docs/extra.en.md"
+
+
+@case
+def bad_unsafe_script(p):
+    return "unsafe-html", f"docs/zelf-doen.md:{append(p, 'docs/zelf-doen.md', '<script>alert(1)</script>')}"
+
+
+@case
+def bad_unsafe_iframe(p):
+    line = append(p, "docs/oorzaken.en.md", 'Video:\n\n<iframe src="https://video.example/x"></iframe>') + 2
+    return "unsafe-html", f"docs/oorzaken.en.md:{line}"
+
+
+@case
+def bad_unsafe_object(p):
+    return "unsafe-html", f"docs/bronnen.md:{append(p, 'docs/bronnen.md', '<object data=film.swf></object>')}"
+
+
+@case
+def bad_unsafe_event_handler(p):
+    return "unsafe-event-handler", f"docs/over.en.md:{append(p, 'docs/over.en.md', '[Contact](over.md){ onclick=steel() }')}"
+
+
+@case
+def bad_unsafe_javascript_url(p):
+    return "unsafe-javascript-url", f"docs/index.md:{append(p, 'docs/index.md', '[Klik hier](javascript:alert(1))')}"
+
+
+@case
+def bad_unknown_marker(p):
+    return "unknown-marker", f"docs/behandeling.en.md:{append(p, 'docs/behandeling.en.md', '<!-- md:partner-notise -->')}"
+
+
+@case
+def bad_partner_link_unmarked(p):
+    with_partners(p)
+    line = append(p, "docs/zelf-doen.md", f"{NOTICE}\n\nKoop bij [winkel](https://shop.example/x).") + 2
+    return "partner-link-unmarked", f"docs/zelf-doen.md:{line}"
+
+
+@case
+def bad_partner_link_unknown(p):
+    with_partners(p)
+    line = append(p, "docs/zelf-doen.md", f"{NOTICE}\n\n[Andere winkel](https://other.example/x){{ .partner }}") + 2
+    return "partner-link-unknown", f"docs/zelf-doen.md:{line}"
+
+
+@case
+def bad_partner_notice_missing(p):
+    with_partners(p)
+    return "partner-notice-missing", f"docs/zelf-doen.en.md:{append(p, 'docs/zelf-doen.en.md', 'Buy it at ' + PARTNER_LINK)}"
+
+
+@case
+def bad_partner_notice_late(p):
+    with_partners(p)
+    line = append(p, "docs/zelf-doen.md", f"{PARTNER_LINK}\n\n{NOTICE}") + 2
+    return "partner-notice-late", f"docs/zelf-doen.md:{line}"
+
+
+@case
+def bad_partner_notice_unused(p):
+    return "partner-notice-unused", f"docs/over.md:{append(p, 'docs/over.md', NOTICE)}"
+
+
+@case
+def bad_partner_notice_twice(p):
+    with_partners(p)
+    line = append(p, "docs/zelf-doen.md", f"{NOTICE}\n{NOTICE}\n\n{PARTNER_LINK}") + 1
+    return "partner-notice-marker", f"docs/zelf-doen.md:{line}"
+
+
+@case
+def bad_partners_data(p):
+    (p / "data" / "partners.yml").write_text("partners:\n  - host: https://shop.example/\n    name: Winkel\n", encoding="utf-8")
+    return "partners-data", "data/partners.yml:2"
+
+
+@case
+def bad_labels_text(p):
+    edit(p, "data/labels.yml", "  partner_label: partner link\n", "")
+    return "labels-text", f"data/labels.yml:{line_of(p, 'data/labels.yml', 'en:')}"
+
+
+@case
+def bad_disclaimer_dropped_by_template(p):
+    override(p, "main.html", FOOTER_WITHOUT_DISCLAIMER)
+    return "disclaimer-missing", "site/404.html"
+
+
+@case
+def bad_review_dates_dropped_by_template(p):
+    override(p, "partials/review-dates.html", "")
+    return "review-dates-missing", "site/en/symptomen/index.html"
+
+
+@case
+def bad_structured_data_dropped_by_template(p):
+    override(p, "partials/structured-data.html", "")
+    return "structured-data-missing", "site/oorzaken/index.html"
+
+
+@case
+def bad_structured_data_date(p):
+    override(p, "partials/structured-data.html", JSON_LD_WITH.format('lastReviewed="2026-01-01"'))
+    return "structured-data-date", "site/index.html"
+
+
+@case
+def bad_structured_data_field(p):
+    override(p, "partials/structured-data.html", JSON_LD_WITH.format("medicalAudience=none"))
+    return "structured-data-field", "site/en/over/index.html"
+
+
+@case
+def bad_partner_label_dropped_by_template(p):
+    with_partners(p)
+    override(p, "partials/partner-label.html", "")
+    append(p, "docs/zelf-doen.md", f"{NOTICE}\n\n{PARTNER_LINK}")
+    return "partner-link-label", "site/zelf-doen/index.html"
+
+
+@case
+def bad_partner_notice_dropped_by_template(p):
+    with_partners(p)
+    override(p, "partials/partner-notice.html", "")
+    append(p, "docs/zelf-doen.md", f"{NOTICE}\n\n{PARTNER_LINK}")
+    return "partner-notice-missing", "site/zelf-doen/index.html"
+
+
+@case
+def bad_external_link_rel(p):
+    (p / "docs" / "assets" / "kaart.html").write_text(
+        '<html lang="nl"><body>\n<a href="https://kaart.example/">Kaart</a>\n</body></html>\n', encoding="utf-8"
+    )
+    return "external-link-rel", "site/assets/kaart.html:2"
+
+
+@case
+def bad_policy_page(p):
+    edit(p, "docs/over.en.md", "## Partner links {#partnerlinks}", "## Partner links")
+    return "policy-page", "site/en/over/index.html"
+
+
+_PROBLEM = re.compile(r"(?m)(?:^|\s)(\S+): \[([a-z-]+)\] ")
+
+
+def problems(output: str) -> set[tuple[str, str]]:
+    """(location, rule) of every message in a build's or the command's output."""
+    return set(_PROBLEM.findall(output))
+
+
+@dataclass
+class Checked:
+    build_output: str
+    build_ok: bool
+    command_output: str
+    command_code: int
+
+
+def build_and_check(project: Path, env: dict | None = None) -> Checked:
+    """Build the copy, then run the standalone command over its docs/ and site/."""
+    result = build(project, env)
+    command = subprocess.run(
+        [sys.executable, "hooks/publication_checks.py", "docs", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+    return Checked(result.output, result.ok, command.stdout + command.stderr, command.returncode)
+
+
+def test_the_corpus_has_a_bad_input_for_every_failing_rule(tmp_path):
+    failing = {CASES[name](copy_project(tmp_path / name))[0] for name in CASES}
+    assert len(CASES) >= 20
+    assert failing == {
+        "front-matter",
+        "review-date-missing",
+        "review-date-invalid",
+        "reviewer-missing",
+        "review-date-future",
+        "review-order",
+        "review-interval",
+        "translation-missing",
+        "unsafe-html",
+        "unsafe-event-handler",
+        "unsafe-javascript-url",
+        "unknown-marker",
+        "partner-link-unmarked",
+        "partner-link-unknown",
+        "partner-notice-missing",
+        "partner-notice-late",
+        "partner-notice-unused",
+        "partner-notice-marker",
+        "partners-data",
+        "labels-text",
+        "disclaimer-missing",
+        "review-dates-missing",
+        "structured-data-missing",
+        "structured-data-date",
+        "structured-data-field",
+        "partner-link-label",
+        "external-link-rel",
+        "policy-page",
+    }
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_input_fails_the_build_with_file_line_rule_and_fix(project, case):
+    rule, location = CASES[case](project)
+    checked = build_and_check(project, {"RLS_TODAY": TODAY.isoformat()})
+    assert not checked.build_ok, checked.build_output
+    # Built pages are named without a line when their line depends on the theme's templates.
+    assert re.search(rf"(?m)(^|\s){re.escape(location)}(:\d+)?: \[{rule}\] ", checked.build_output), checked.build_output
+    assert "How to fix:" in checked.build_output
+    assert "Traceback" not in checked.build_output
+    # The standalone command over docs/ and site/ reports exactly the same problems.
+    assert checked.command_code == 1, checked.command_output
+    assert problems(checked.command_output) == problems(checked.build_output), checked.command_output
+
+
+def test_all_problems_of_a_build_are_reported_together(project):
+    edit(project, "docs/symptomen.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-01")
+    edit(project, "docs/symptomen.md", "reviewed_by: Medische redactie", "reviewed_by:")
+    script_line = append(project, "docs/index.en.md", "<script>alert(1)</script>")
+    (project / "docs" / "oorzaken.en.md").unlink()
+    checked = build_and_check(project, {"RLS_TODAY": TODAY.isoformat()})
+    assert not checked.build_ok
+    assert "4 problems found:" in checked.build_output
+    assert problems(checked.build_output) == {
+        ("docs/symptomen.md:4", "review-date-invalid"),
+        ("docs/symptomen.md:5", "reviewer-missing"),
+        (f"docs/index.en.md:{script_line}", "unsafe-html"),
+        ("docs/oorzaken.md", "translation-missing"),
+    }
+    assert problems(checked.command_output) == problems(checked.build_output)
+
+
+def test_the_command_finds_a_site_older_than_its_sources(project):
+    result = build(project, {"RLS_TODAY": TODAY.isoformat()})
+    assert result.ok, result.output
+    edit(project, "docs/oorzaken.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-11-20")
+    edit(project, "docs/oorzaken.md", "next_review: 2027-11-25", "next_review: 2027-11-20")
+    command = subprocess.run(
+        [sys.executable, "hooks/publication_checks.py", "docs", "site", "--today", TODAY.isoformat()],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert command.returncode == 1
+    assert ("site/oorzaken/index.html", "review-dates-shown") in problems(command.stdout + command.stderr)
+
+
+# --- The good path: a copy with partner links and warnings, and the real site ----------------
+
+
+@pytest.fixture(scope="module")
+def partner_site(tmp_path_factory) -> tuple[Path, Checked]:
+    """A copy with a partner, partner links in both languages, a <script> code sample, an
+    overdue date (today moved to 2028) and an English page reviewed before its original."""
+    project = copy_project(tmp_path_factory.mktemp("partners") / "project")
+    with_partners(project)
+    append(project, "docs/zelf-doen.md", f"{NOTICE}\n\nEen kussen koop je bij {PARTNER_LINK}.\n\n```html\n<script>alert(1)</script>\n```\n")
+    append(project, "docs/zelf-doen.en.md", f"{NOTICE}\n\nBuy a pillow at [Example shop](https://shop.example/pillow){{ .partner }}.\n")
+    edit(
+        project,
+        "docs/oorzaken.en.md",
+        "last_reviewed: 2026-11-25\nreviewed_by: Medical editorial team\nnext_review: 2027-11-25",
+        "last_reviewed: 2026-11-01\nreviewed_by: Medical editorial team\nnext_review: 2027-11-01",
+    )
+    checked = build_and_check(project, {"RLS_TODAY": "2028-01-10"})
+    return project / "site", checked
+
+
+def test_warnings_do_not_fail_the_build_and_are_listed(partner_site):
+    _, checked = partner_site
+    assert checked.build_ok, checked.build_output
+    found = problems(checked.build_output)
+    assert ("docs/index.md:6", "review-overdue") in found and ("docs/index.en.md:6", "review-overdue") in found
+    assert ("docs/oorzaken.en.md:4", "translation-possibly-stale") in found
+    assert "OVERDUE: the next review was due on 2027-11-25" in checked.build_output
+    assert checked.command_code == 0 and problems(checked.command_output) == found
+
+
+def test_partner_links_render_with_notice_rel_and_label(partner_site):
+    site, _ = partner_site
+    for path, label, notice in (
+        ("zelf-doen/index.html", "(partnerlink)", "Op deze pagina staan partnerlinks."),
+        ("en/zelf-doen/index.html", "(partner link)", "This page contains partner links."),
+    ):
+        html = (site / path).read_text(encoding="utf-8")
+        link = re.search(
+            r'<a class="partner" href="https://(?:www\.)?shop\.example/[a-z]+" rel="([^"]+)">[^<]+</a> <span class="partner-label">([^<]+)</span>',
+            html,
+        )
+        assert link, path
+        assert link.group(1).split()[:2] == ["sponsored", "noopener"] and link.group(2) == label
+        assert html.index('class="partner-notice"') < link.start()
+        assert notice in html and 'href="../over/#partnerlinks"' in html
+    sample = (site / "zelf-doen/index.html").read_text(encoding="utf-8")
+    assert "alert" in sample and "<script>alert" not in sample  # a code sample, shown, never run
+
+
+def all_html(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_built_page_shows_the_disclaimer_in_its_language(site):
+    texts = {
+        lang: " ".join(texts["disclaimer"].split())
+        for lang, texts in parse_yaml((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"), "labels").data.items()
+    }
+    built_pages = all_html(site)
+    assert site / "404.html" in built_pages and len(built_pages) == 1 + len(pages(site)["nl"]) + len(pages(site)["en"])
+    for path in built_pages:
+        page = parse_page(path.read_text(encoding="utf-8"))
+        assert texts[page.lang] in page.text(), path
+        disclaimer = page.first(lambda e: "data-disclaimer" in e.attrs)
+        assert disclaimer is not None, path
+    about = parse_page((site / "en" / "index.html").read_text(encoding="utf-8"))
+    assert any(link.attrs["href"] == "over/#disclaimer" for link in about.links)
+
+
+def front_matter(src: str) -> dict:
+    meta = read_front_matter((ROOT / "docs" / src).read_text(encoding="utf-8"), src)
+    return {key: meta.text(key) for key in meta.values}
+
+
+@pytest.mark.parametrize(
+    "lang, prefix, last_label, next_label, month",
+    [
+        ("nl", "", "Laatst gecontroleerd", "Volgende controle", "november"),
+        ("en", "en/", "Page last reviewed", "Next review due", "November"),
+    ],
+)
+def test_review_dates_and_json_ld_on_every_content_page_in_both_languages(site, lang, prefix, last_label, next_label, month):
+    sources = sorted(p.name for p in (ROOT / "docs").glob("*.md") if split_language(p.name, LANGUAGES)[1] == lang)
+    assert len(sources) == 7
+    for src in sources:
+        meta = front_matter(src)
+        html = (site / output_path(src, LANGUAGES)).read_text(encoding="utf-8")
+        page = parse_page(html)
+        last, next_ = date.fromisoformat(meta["last_reviewed"]), date.fromisoformat(meta["next_review"])
+        assert f"{last_label}: {last.day} {month} {last.year}" in page.text(), src
+        assert f"{next_label}: {next_.day} {month} {next_.year}" in page.text(), src
+        assert meta["reviewed_by"] in page.text()
+        # The dates come last in the article: after the text and the source list.
+        assert html.index("data-review-dates") > html.index('class="md-content__inner')
+        visible = page.first(lambda e: e.attrs.get("data-review") == "last").attrs["datetime"]
+        [data] = [json.loads(text) for _, text in page.json_ld]
+        assert data["@type"] == "MedicalWebPage" and data["@context"] == "https://schema.org"
+        assert data["lastReviewed"] == visible == meta["last_reviewed"]
+        assert data["inLanguage"] == lang == page.lang
+        assert data["about"]["@type"] == "MedicalCondition" and data["about"]["name"] == "Restless legs syndrome"
+        assert data["medicalAudience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
+        assert data["reviewedBy"]["name"] == meta["reviewed_by"]
+        assert data["url"] == page.canonical and data["name"] == meta["title"]
+        cited = len(page.all(lambda e: e.tag == "li" and (e.attrs.get("id") or "").startswith("bron-") and e.attrs.get("value")))
+        assert len(data.get("citation", [])) == cited, src
+    treatment = parse_page(
+        (site / output_path("behandeling.md" if lang == "nl" else "behandeling.en.md", LANGUAGES)).read_text(encoding="utf-8")
+    )
+    assert len(json.loads(treatment.json_ld[0][1])["citation"]) == 5
+
+
+def test_404_has_the_disclaimer_but_no_review_dates_or_json_ld(site):
+    page = parse_page((site / "404.html").read_text(encoding="utf-8"))
+    assert page.first(lambda e: "data-disclaimer" in e.attrs) is not None
+    assert page.first(lambda e: "data-review-dates" in e.attrs) is None and page.json_ld == []
+
+
+def test_external_links_have_noopener_noreferrer(site):
+    seen = 0
+    for path in all_html(site):
+        page = parse_page(path.read_text(encoding="utf-8"))
+        for link in page.links:
+            if is_external(link.attrs["href"], "127.0.0.1:8000"):
+                seen += 1
+                assert {"noopener", "noreferrer"} <= set((link.attrs.get("rel") or "").split()), (path, link.raw)
+    assert seen > 10  # the organisations on the about page, DOI and PubMed links, the edit buttons
+
+
+def test_the_real_site_has_no_partner_and_states_the_policy(site):
+    assert validate_partners(parse_yaml((ROOT / "data" / "partners.yml").read_text(encoding="utf-8"), "data/partners.yml")) == ([], [])
+    for path in all_html(site):
+        html = path.read_text(encoding="utf-8")
+        assert 'class="partner' not in html, path
+    for src in ("over.md", "over.en.md"):
+        about = parse_page((site / output_path(src, LANGUAGES)).read_text(encoding="utf-8"))
+        assert check_policy_page(about, src, src) == []
+
+
+def test_the_command_passes_on_the_real_site(site):
+    command = subprocess.run(
+        [sys.executable, str(ROOT / "hooks" / "publication_checks.py"), str(ROOT / "docs"), str(site)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert command.returncode == 0, command.stdout + command.stderr
+    assert "Publication checks passed" in command.stdout
