@@ -66,6 +66,7 @@ LABELS_FILE = "data/labels.yml"
 SOURCES_FILE = "data/sources.yml"
 LABEL_KEYS = (
     "disclaimer",
+    "disclaimer_title",
     "disclaimer_more",
     "partner_notice",
     "partner_notice_more",
