@@ -39,7 +39,9 @@ _HOST = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?
 
 # Links in Markdown: inline (with an optional attr_list block), reference definitions, autolinks, raw <a>.
 _INLINE = re.compile(
-    r"(?<!!)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)(?P<attrs>\{[^{}\n]*\})?"
+    # Link text may wrap onto the next line, but not across a blank line (a new paragraph).
+    r"(?<!!)\[(?:[^\[\]\n]|\n(?![ \t]*\n)|\[[^\[\]\n]*\])*\]"
+    r"\(\s*<?(?P<url>[^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)(?P<attrs>\{[^{}\n]*\})?"
 )
 _REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*<?(?P<url>\S+?)>?(?:\s|$)", re.MULTILINE)
 _AUTOLINK = re.compile(r"<(?P<url>https?://[^\s>]+)>", re.IGNORECASE)
@@ -131,6 +133,12 @@ def _has_partner_class(attrs: str | None) -> bool:
     return bool(attrs) and f".{PARTNER_CLASS}" in attrs.strip("{}").lstrip(":").split()
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Nothing before `start` on its line, not even indentation, and nothing after `end`."""
+    line_end = text.find("\n", end)
+    return (start == 0 or text[start - 1] == "\n") and not text[end : len(text) if line_end < 0 else line_end].strip()
+
+
 def find_links(markdown: str, first_line: int = 1) -> list[Link]:
     """Every link outside code and comments, in the order they appear."""
     masked = mask_code(markdown, comments=True)
@@ -186,6 +194,17 @@ def check_partner_markdown(markdown: str, file: str, hosts: list[str], markers: 
             partner_links.append(link)
     notices = [m for m in markers if m.name == NOTICE_MARKER]
     for marker in notices:
+        if not _alone_on_line(markdown, marker.start, marker.end):
+            # The notice replaces the marker as a block of HTML: inside a list, a box or a sentence it breaks.
+            errors.append(
+                ContentError(
+                    file,
+                    "partner-notice-marker",
+                    f"<!-- md:{NOTICE_MARKER} --> must stand on a line of its own, not indented.",
+                    "put the marker on its own line, with an empty line above and below, outside lists and boxes.",
+                    marker.line,
+                )
+            )
         if marker.args:
             errors.append(
                 ContentError(

@@ -36,8 +36,9 @@ import argparse
 import os
 import sys
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -76,6 +77,7 @@ LABEL_KEYS = (
     "next_review",
 )
 TODAY_VARIABLE = "RLS_TODAY"
+EDITORS_TIME_ZONE = "Europe/Amsterdam"
 
 
 @dataclass
@@ -104,10 +106,11 @@ class SourcePage:
 
 
 def today_from(value: str | None = None) -> date:
-    """`value`, else $RLS_TODAY, else the real date."""
+    """`value`, else $RLS_TODAY, else today in the Netherlands (where the editors are; the build
+    server's clock may run on UTC, which would call a review dated today "in the future")."""
     value = value or os.environ.get(TODAY_VARIABLE)
     if not value:
-        return date.today()
+        return datetime.now(ZoneInfo(EDITORS_TIME_ZONE)).date()
     day = parse_date(value)
     if day is None:
         raise ContentError(

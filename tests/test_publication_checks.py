@@ -13,8 +13,9 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -26,7 +27,7 @@ from external_links import add_rel, check_external_links, is_external
 from front_matter import read_front_matter
 from markdown_text import KNOWN_MARKERS, find_markers
 from partner_links import check_partner_html, check_partner_markdown, find_links, host_of, is_partner_host, validate_partners
-from publication_checks import format_problems, output_path
+from publication_checks import configured_languages, format_problems, output_path, today_from
 from review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
 from structured_data import check_structured_data, citation, medical_web_page
 from translations import check_translations, split_language, stale_notices
@@ -116,6 +117,17 @@ def test_review_date_problems_are_all_reported(meta, expected):
     assert review is None
     assert rules(errors) == expected
     assert all(error.fix for error in errors)
+
+
+def test_today_is_the_editors_date_unless_set(monkeypatch):
+    monkeypatch.delenv("RLS_TODAY", raising=False)
+    assert today_from() == datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    assert today_from("2030-01-01") == date(2030, 1, 1)
+    monkeypatch.setenv("RLS_TODAY", "2031-02-03")
+    assert today_from() == date(2031, 2, 3)
+    monkeypatch.setenv("RLS_TODAY", "morgen")
+    with pytest.raises(ContentError, match=r"\[today-invalid\]"):
+        today_from()
 
 
 def test_dates_must_exist_in_the_calendar_and_years_keep_leap_days_sensible():
@@ -244,6 +256,12 @@ def test_links_are_found_in_every_form_with_their_mark():
 
 def test_a_marked_partner_link_after_the_notice_passes():
     assert partner_problems(f"{NOTICE}\n\nKoop het bij {PARTNER_LINK}.\n") == []
+    assert partner_problems(f"{NOTICE}\n\nKoop het bij [een\nwinkel](https://shop.example/x){{ .partner }}.\n") == []
+
+
+def test_link_text_wraps_lines_but_not_paragraphs():
+    assert [link.line for link in find_links("Tekst [een\nwinkel](https://a.example/x)\n")] == [1]
+    assert find_links("[een\n\nwinkel](https://a.example/x)\n") == []
 
 
 @pytest.mark.parametrize(
@@ -258,6 +276,9 @@ def test_a_marked_partner_link_after_the_notice_passes():
         (f"{NOTICE}\n\nGeen partnerlinks hier.\n", [("partner-notice-unused", 1)]),
         (f"{NOTICE}\n{NOTICE}\n\n{PARTNER_LINK}\n", [("partner-notice-marker", 2)]),
         ("<!-- md:partner-notice boven -->\n\n" + PARTNER_LINK + "\n", [("partner-notice-marker", 1)]),
+        (f"- {NOTICE}\n\n{PARTNER_LINK}\n", [("partner-notice-marker", 1)]),
+        (f"    {NOTICE}\n\n{PARTNER_LINK}\n", [("partner-notice-marker", 1)]),
+        (f"Tekst {NOTICE} tekst\n\n{PARTNER_LINK}\n", [("partner-notice-marker", 1)]),
     ],
 )
 def test_partner_link_mistakes(markdown, expected):
@@ -458,6 +479,15 @@ def test_pages_are_built_in_directories_per_language():
     assert output_path("index.en.md", LANGUAGES) == "en/index.html"
     assert output_path("symptomen.en.md", LANGUAGES) == "en/symptomen/index.html"
     assert output_path("a/index.md", LANGUAGES) == "a/index.html"
+
+
+def test_the_command_takes_the_languages_from_mkdocs_yml(tmp_path):
+    assert configured_languages(ROOT / "mkdocs.yml") == ["nl", "en"]
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_url: !ENV [SITE_URL, 'x']\nplugins:\n  - search\n  - i18n:\n      languages:\n        - {locale: en}\n        - {locale: nl, default: true}\n"
+    )
+    assert configured_languages(tmp_path / "mkdocs.yml") == ["nl", "en"]
+    assert configured_languages(tmp_path / "missing.yml") is None
 
 
 def test_several_problems_are_reported_under_a_count():
