@@ -27,7 +27,7 @@ from external_links import add_rel, check_external_links, is_external
 from front_matter import read_front_matter
 from markdown_text import KNOWN_MARKERS, find_markers
 from partner_links import check_partner_html, check_partner_markdown, find_links, host_of, is_partner_host, validate_partners
-from publication_checks import configured_languages, format_problems, output_path, today_from
+from publication_checks import Settings, SourcePage, check_site, configured_languages, format_problems, output_path, today_from
 from review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
 from structured_data import check_structured_data, citation, medical_web_page
 from translations import check_translations, split_language, stale_notices
@@ -488,6 +488,16 @@ def test_the_command_takes_the_languages_from_mkdocs_yml(tmp_path):
     )
     assert configured_languages(tmp_path / "mkdocs.yml") == ["nl", "en"]
     assert configured_languages(tmp_path / "missing.yml") is None
+
+
+def test_the_site_check_names_missing_pages_and_pages_in_the_wrong_language(tmp_path):
+    settings = Settings(LANGUAGES, {"nl": LABELS, "en": LABELS}, [], TODAY)
+    sources = [SourcePage("a.md", "docs/a.md", "nl", page_source()), SourcePage("a.en.md", "docs/a.en.md", "en", page_source())]
+    (tmp_path / "site" / "a").mkdir(parents=True)
+    (tmp_path / "site" / "a" / "index.html").write_text(built(DATES).replace('lang="nl"', 'lang="fr"'), encoding="utf-8")
+    report = check_site(tmp_path / "site", sources, settings)
+    assert [(e.file, e.rule) for e in report.errors] == [("site/a/index.html", "page-language"), ("site/en/a/index.html", "page-not-built")]
+    assert [e.rule for e in check_site(tmp_path / "elsewhere", sources, settings).errors] == ["site-missing"]
 
 
 def test_several_problems_are_reported_under_a_count():
