@@ -22,7 +22,7 @@ Events: `on_pre_build` (first pass: check all sources), `on_page_markdown` (mark
 `on_post_template` (rel, partner labels), `on_post_build` (once every language is built: check the
 built site). mkdocs-static-i18n runs every event once per language; the checks run once.
 
-As a command, without MkDocs, over the same folders (`make check`):
+As a command, without a MkDocs build, over the same folders (`make check`):
 
     python hooks/publication_checks.py docs site [--today YYYY-MM-DD]
 
