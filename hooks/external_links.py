@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from built_html import BuiltPage, Element, parse_page, rewrite_start_tags
+from built_html import BuiltPage, Element, rewrite_start_tags, scan_links
 from errors import ContentError
 from partner_links import PARTNER_CLASS, PARTNER_REL, host_of
 
@@ -41,7 +41,7 @@ def add_rel(html: str, partner_label_html: str) -> str:
     The site's own host is the page's canonical link, as in `check_external_links`; a page without
     one (404) treats every absolute link as external.
     """
-    page = parse_page(html)
+    page = scan_links(html)
     own_host = site_host(page.canonical)
 
     def change(element: Element):

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from built_html import parse_page
+from built_html import parse_page, scan_links
 from conftest import ROOT, build, copy_project, pages
 from disclaimer import check_disclaimer, check_policy_page
 from errors import ContentError
@@ -341,6 +341,16 @@ def test_parse_page_reads_language_canonical_links_and_json_ld():
     assert [link.attrs["href"] for link in page.links] == ["https://x.example/"]
     assert page.text_between(page.links[0].start, page.links[0].end) == "x & y"
     assert json.loads(page.json_ld[0][1]) == {"a": 1} and page.json_ld[0][0] == 4
+
+
+def test_the_fast_link_scanner_agrees_with_the_html_parser():
+    html = built(
+        '<!-- <a href="x"> --><script>var s = "<a href=y>";</script><A HREF=\'https://a.example/?a=1&amp;b=2\' download>a</A> <abbr>b</abbr><a href="">c</a>'
+    )
+    fast, full = scan_links(html), parse_page(html)
+    assert [(e.attrs, e.start, e.end, e.raw) for e in fast.links] == [(e.attrs, e.start, e.end, e.raw) for e in full.links]
+    assert fast.links[0].attrs == {"href": "https://a.example/?a=1&b=2", "download": None}
+    assert (fast.lang, fast.canonical) == (full.lang, full.canonical)
 
 
 def test_external_links_get_noopener_noreferrer_and_the_rest_stays_byte_for_byte():
@@ -985,7 +995,10 @@ def test_404_has_the_disclaimer_but_no_review_dates_or_json_ld(site):
 def test_external_links_have_noopener_noreferrer(site):
     seen = 0
     for path in all_html(site):
-        page = parse_page(path.read_text(encoding="utf-8"))
+        html = path.read_text(encoding="utf-8")
+        page = parse_page(html)
+        # The rewrite found its links with the fast scanner: it must see what the parser sees.
+        assert [(e.attrs, e.start, e.end) for e in scan_links(html).links] == [(e.attrs, e.start, e.end) for e in page.links], path
         for link in page.links:
             if is_external(link.attrs["href"], "127.0.0.1:8000"):
                 seen += 1
