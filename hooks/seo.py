@@ -6,10 +6,14 @@
   (mkdocs-static-i18n merges every language into one index).
 - Material's JavaScript fetches `sitemap.xml` next to every alternate link; the site's sitemap is
   placed there, so no page causes a 404.
+- mkdocs-static-i18n renders `404.html` once per language into the same file, so the last
+  language won; the default language's page is put back at `/404.html` (the one hosts serve)
+  and each other language's goes to its own folder (`/en/404.html`).
 
-Events: `on_post_page` (alternate links, search scope), `on_post_build` (search indexes and
-sitemaps, once, after every language is built).
-Pure functions, usable without MkDocs: `absolute_alternates`, `scope_search_to_language`,
+Events: `on_post_page` (alternate links, search scope); `on_post_template` (each language's
+404 page, linking to the language home pages);
+`on_post_build` (search indexes, sitemaps and 404 pages, once, after every language is built).
+Pure functions, usable without MkDocs: `absolute_alternates`, `link_languages_home`, `scope_search_to_language`,
 `split_search_index`.
 """
 
@@ -19,13 +23,14 @@ import json
 import re
 import shutil
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
 from languages import page_language, site_languages
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]+)">')
+_HREFLANG = re.compile(r'<(?:link rel="alternate"|a) href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]+)"')
 _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")(?P<base>[^"]*)(")')
 
 
@@ -45,6 +50,16 @@ def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
         last = list(_ALTERNATE.finditer(html))[-1]
         html = html[: last.end()] + f'\n<link rel="alternate" href="{default_href}" hreflang="x-default">' + html[last.end() :]
     return html
+
+
+def link_languages_home(html: str, homes: dict[str, str]) -> str:
+    """Point every hreflang link (head and language switcher) at its language's home page."""
+
+    def home(match: re.Match) -> str:
+        lang = match.group("lang")
+        return match.group(0).replace(f'href="{match.group("href")}"', f'href="{homes[lang]}"', 1) if lang in homes else match.group(0)
+
+    return _HREFLANG.sub(home, html)
 
 
 def scope_search_to_language(html: str, lang_prefix: str) -> str:
@@ -79,6 +94,20 @@ def on_post_page(output, page, config):
     return scope_search_to_language(absolute_alternates(output, page_url, site_languages(config)[0]), prefix)
 
 
+_not_found: dict[str, str] = {}
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        # The 404 page has no translation: its language links lead to each language's home page
+        # (mkdocs-static-i18n leaves the links of the last page it built).
+        base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        homes = {lang: base + prefix for lang, prefix in _prefixes(config).items()}
+        output = absolute_alternates(link_languages_home(output, homes), config.site_url or "/", site_languages(config)[0])
+        _not_found[config.theme.get("language") or site_languages(config)[0]] = output
+    return output
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built every language and merged the index
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
@@ -91,6 +120,10 @@ def on_post_build(config):
             target = site / _prefixes(config)[lang] / "search" / "search_index.json"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    for lang, html in _not_found.items():
+        target = site / _prefixes(config).get(lang, "") / "404.html"
+        target.write_text(html, encoding="utf-8")
+    _not_found.clear()
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
         for page in site.rglob("index.html"):

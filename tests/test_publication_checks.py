@@ -934,7 +934,8 @@ def test_every_built_page_shows_the_disclaimer_in_its_language(site):
         for lang, texts in parse_yaml((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"), "labels").data.items()
     }
     built_pages = all_html(site)
-    assert site / "404.html" in built_pages and len(built_pages) == 1 + len(pages(site)["nl"]) + len(pages(site)["en"])
+    assert site / "404.html" in built_pages and site / "en" / "404.html" in built_pages
+    assert len(built_pages) == 2 + len(pages(site)["nl"]) + len(pages(site)["en"])
     for path in built_pages:
         page = parse_page(path.read_text(encoding="utf-8"))
         assert texts[page.lang] in page.text(), path

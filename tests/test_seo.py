@@ -7,7 +7,7 @@ import json
 import re
 
 from conftest import pages
-from seo import absolute_alternates, scope_search_to_language, split_search_index
+from seo import absolute_alternates, link_languages_home, scope_search_to_language, split_search_index
 
 HEAD = '<link rel="alternate" href="./" hreflang="nl">\n<link rel="alternate" href="../en/symptomen/" hreflang="en">'
 
@@ -68,3 +68,19 @@ def test_each_language_has_its_own_search_index(site):
     assert not any(doc["location"].startswith("en/") for doc in dutch["docs"])
     titles = {doc["title"] for doc in english["docs"]}
     assert "Causes" in titles and "Oorzaken" not in titles
+
+
+def test_language_links_of_a_page_without_translation_go_home():
+    html = HEAD + '\n<a href="../zelf-doen/" hreflang="en" class="md-select__link">'
+    out = link_languages_home(html, {"nl": "/", "en": "/en/"})
+    assert re.findall(r'href="([^"]+)" hreflang="([^"]+)"', out) == [("/", "nl"), ("/en/", "en"), ("/en/", "en")]
+
+
+def test_each_language_has_its_own_404_page_linking_to_the_home_pages(site, site_url):
+    for prefix, lang in (("", "nl"), ("en/", "en")):
+        html = (site / prefix / "404.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+        alternates = dict(
+            (hreflang, href) for href, hreflang in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">', html)
+        )
+        assert alternates == {"nl": site_url, "en": site_url + "en/", "x-default": site_url}
