@@ -2,12 +2,18 @@
 
 Every mistake an editor can make in `docs/` or `data/` is raised as a `ContentError`: it names the
 file, the line where known, the rule that was broken and how to fix it. It is a MkDocs
-`PluginError`, so a build stops with this message and no traceback.
+`PluginError`, so a build stops with this message and no traceback; without MkDocs installed
+it is a plain exception with the same message.
 """
 
 from __future__ import annotations
 
-from mkdocs.exceptions import PluginError
+try:
+    from mkdocs.exceptions import PluginError
+except ImportError:  # the checks also run without MkDocs (see publication_checks.py)
+
+    class PluginError(Exception):
+        """Stand-in for MkDocs' error type when MkDocs is not installed."""
 
 
 class ContentError(PluginError):
