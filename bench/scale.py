@@ -2,7 +2,8 @@
 and without the hooks: shows how the build grows with the site.
 
 Each generated page is a copy of a real content page (citations, review dates in its front
-matter); every tenth page also carries the self-check marker.
+matter); every tenth page also carries the self-check marker. Pages are grouped in navigation
+sections of 20.
 
 usage: python bench/scale.py [--sizes 100 1000] [--runs N]
 """
@@ -17,6 +18,7 @@ from pathlib import Path
 from common import ROOT, copy_project, median_build, without_hooks
 
 TEMPLATES = ["oorzaken", "behandeling", "zelf-doen"]
+SECTION = 20
 
 
 def generate(project: Path, pages: int) -> None:
@@ -32,10 +34,15 @@ def generate(project: Path, pages: int) -> None:
                 text += "\n<!-- md:selfcheck -->\n"
             (docs / f"{name}{suffix}").write_text(text, encoding="utf-8")
         names.append(name)
+    # Sections of 20 pages, as a real site of this size would be organised: with
+    # navigation.prune each page then carries its own section's navigation, not all pages'.
+    sections = "".join(
+        f"  - Sectie {start // SECTION + 1}:\n" + "".join(f"    - {name}.md\n" for name in names[start : start + SECTION])
+        for start in range(0, len(names), SECTION)
+    )
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    text = text.replace("  - over.md\n", "  - over.md\n" + "".join(f"  - {name}.md\n" for name in names), 1)
-    config.write_text(text, encoding="utf-8")
+    config.write_text(text.replace("  - over.md\n", "  - over.md\n" + sections, 1), encoding="utf-8")
 
 
 def main() -> None:
