@@ -13,6 +13,7 @@ Markers are HTML comments, so an unprocessed marker shows nothing:
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -36,6 +37,9 @@ def _blank(text: str) -> str:
     return re.sub(r"[^\n]", " ", text)
 
 
+# Every hook masks the text it reads, and the publication checks mask each source three times: the
+# same text is masked once. A few entries suffice, as the hooks read one page after another.
+@functools.lru_cache(maxsize=32)
 def mask_code(markdown: str, comments: bool = False) -> str:
     """Return `markdown` with code (and optionally HTML comments) blanked out."""
     out: list[str] = []
