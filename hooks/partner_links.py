@@ -19,6 +19,7 @@ Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -60,6 +61,15 @@ class Link:
 
 def host_of(url: str) -> str | None:
     """Lower-case host of an absolute http(s) or protocol-relative URL, else None."""
+    # A built page has hundreds of links, nearly all relative ('../oorzaken/'): a URL has a host only
+    # after '//', which a tab or line break may split (urlsplit drops those), so the rest need no parsing.
+    if "//" not in url and "\t" not in url and "\n" not in url and "\r" not in url:
+        return None
+    return _host_of(url)
+
+
+@functools.lru_cache(maxsize=4096)  # the same links (DOI, PubMed, the edit button) on many pages
+def _host_of(url: str) -> str | None:
     try:
         parts = urlsplit(url.strip())
     except ValueError:

@@ -15,9 +15,12 @@ import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from built_html import parse_page, scan_links
 from conftest import ROOT, build, copy_project, pages
@@ -240,6 +243,30 @@ def test_partner_hosts_include_subdomains_only():
     assert host_of("zelf-doen.md") is None and host_of("mailto:a@shop.example") is None
     assert is_partner_host("www.shop.example", ["shop.example"])
     assert not is_partner_host("notshop.example", ["shop.example"]) and not is_partner_host(None, ["shop.example"])
+
+
+def host_by_urlsplit(url: str) -> str | None:
+    """host_of without its shortcut for URLs that cannot have a host."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
+        return None
+    return (parts.hostname or "").lower() or None
+
+
+@pytest.mark.parametrize(
+    "url", ["../oorzaken/", "/\t/shop.example/x", "ht\ntps://a.example", " //a.example", "https:/a.example", "http://[::1", "#x", ""]
+)
+def test_host_of_skips_parsing_only_urls_without_a_host(url):
+    assert host_of(url) == host_by_urlsplit(url)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("/:.ahtps\t\n\r x[]@%?#"), max_size=16))
+def test_host_of_agrees_with_urlsplit_on_any_text(url):
+    assert host_of(url) == host_by_urlsplit(url)
 
 
 def test_links_are_found_in_every_form_with_their_mark():
