@@ -7,6 +7,7 @@ problem names the line. Pure functions, usable without MkDocs.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -48,8 +49,17 @@ def read_front_matter(source: str, file: str) -> FrontMatter:
             f"start the file with a block between two '---' lines holding {EXAMPLE}.",
             1,
         )
+    values, lines = _read_block(match.group(1), file)
+    return FrontMatter(file, dict(values), dict(lines))
+
+
+# A build reads each page's front matter twice (the checks before the build, the page's review dates
+# while it is built): YAML is parsed once per block. Enough entries for every page of a large site.
+@functools.lru_cache(maxsize=8192)
+def _read_block(block: str, file: str) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, int], ...]]:
+    """The block's (key, value) and (key, line) pairs; values and lines as read_front_matter gives them."""
     try:
-        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+        node = yaml.compose(block, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -64,9 +74,10 @@ def read_front_matter(source: str, file: str) -> FrontMatter:
         raise ContentError(
             file, "front-matter", "the front matter is not a list of 'key: value' lines.", f"write one 'key: value' per line: {EXAMPLE}.", 2
         )
-    meta = FrontMatter(file)
+    values: dict[str, str | None] = {}
+    lines: dict[str, int] = {}
     for key_node, value_node in node.value:
         key = str(key_node.value)
-        meta.values[key] = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
-        meta.lines[key] = key_node.start_mark.line + 2  # 1-based, after the opening '---'
-    return meta
+        values[key] = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
+        lines[key] = key_node.start_mark.line + 2  # 1-based, after the opening '---'
+    return tuple(values.items()), tuple(lines.items())

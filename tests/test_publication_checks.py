@@ -82,6 +82,14 @@ def test_front_matter_missing_or_broken_is_an_error_with_its_line(source, line):
     with pytest.raises(ContentError) as caught:
         read_front_matter(source, "docs/x.md")
     assert (caught.value.rule, caught.value.line) == ("front-matter", line)
+    with pytest.raises(ContentError):  # read again (a parsed block is reused): the same error
+        read_front_matter(source, "docs/x.md")
+
+
+def test_front_matter_read_twice_is_read_the_same_and_apart():
+    first, again = read_front_matter(page_source(), "docs/x.md"), read_front_matter(page_source(), "docs/x.md")
+    assert first == again and first.values is not again.values
+    assert read_front_matter(page_source(), "docs/y.md").file == "docs/y.md"
 
 
 def test_review_dates_read_from_front_matter():
