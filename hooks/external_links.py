@@ -35,13 +35,20 @@ def _with_tokens(rel: str | None, tokens: tuple[str, ...]) -> str:
     return " ".join(present + [token for token in tokens if token not in present])
 
 
+def may_need_rel(start_tag: str) -> bool:
+    """False for a link's start tag (as written) that can be neither a partner link nor a link to
+    another site: no '//' (nor a tab or line break that could split one), no 'partner', no character
+    reference that could spell either."""
+    return "//" in start_tag or "partner" in start_tag or "&" in start_tag or "\t" in start_tag or "\n" in start_tag or "\r" in start_tag
+
+
 def add_rel(html: str, partner_label_html: str) -> str:
     """The page with rel tokens on every external link and the label after every partner link.
 
     The site's own host is the page's canonical link, as in `check_external_links`; a page without
     one (404) treats every absolute link as external.
     """
-    page = scan_links(html)
+    page = scan_links(html, may_need_rel)
     own_host = site_host(page.canonical)
 
     def change(element: Element):

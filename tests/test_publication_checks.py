@@ -26,7 +26,7 @@ from built_html import parse_page, scan_links
 from conftest import ROOT, build, copy_project, pages
 from disclaimer import check_disclaimer, check_policy_page
 from errors import ContentError
-from external_links import add_rel, check_external_links, is_external
+from external_links import add_rel, check_external_links, is_external, may_need_rel
 from front_matter import read_front_matter
 from markdown_text import KNOWN_MARKERS, find_markers
 from partner_links import check_partner_html, check_partner_markdown, find_links, host_of, is_partner_host, validate_partners
@@ -386,6 +386,21 @@ def test_the_fast_link_scanner_agrees_with_the_html_parser():
     assert [(e.attrs, e.start, e.end, e.raw) for e in fast.links] == [(e.attrs, e.start, e.end, e.raw) for e in full.links]
     assert fast.links[0].attrs == {"href": "https://a.example/?a=1&b=2", "download": None}
     assert (fast.lang, fast.canonical) == (full.lang, full.canonical)
+
+
+def test_the_link_scanner_passes_over_the_links_it_is_not_asked_for():
+    html = built(
+        '<a class="partner" href="https://shop.example/k">W <a href="../b/">b</a></a> <a href="../c/">c <a name="n"></a></a>'
+        ' <a href="https://x.example/">x <a id="i">i</a></a> <a href="../d/" title="&amp;">d</a> <a href="/\n/y.example/">y</a>'
+    )
+    every = [(e.attrs, e.start, e.end) for e in scan_links(html).links if may_need_rel(e.raw)]
+    assert [(e.attrs, e.start, e.end) for e in scan_links(html, may_need_rel).links] == every
+    assert [e.attrs["href"] for e in scan_links(html, may_need_rel).links] == [
+        "https://shop.example/k",
+        "https://x.example/",
+        "../d/",
+        "/\n/y.example/",
+    ]
 
 
 def test_external_links_get_noopener_noreferrer_and_the_rest_stays_byte_for_byte():
@@ -1035,6 +1050,8 @@ def test_external_links_have_noopener_noreferrer(site):
         page = parse_page(html)
         # The rewrite found its links with the fast scanner: it must see what the parser sees.
         assert [(e.attrs, e.start, e.end) for e in scan_links(html).links] == [(e.attrs, e.start, e.end) for e in page.links], path
+        wanted = [(e.attrs, e.start, e.end) for e in page.links if may_need_rel(e.raw)]
+        assert [(e.attrs, e.start, e.end) for e in scan_links(html, may_need_rel).links] == wanted, path
         for link in page.links:
             if is_external(link.attrs["href"], "127.0.0.1:8000"):
                 seen += 1
