@@ -342,7 +342,8 @@ def main(argv: list[str] | None = None) -> int:
 
 # --- MkDocs events ---------------------------------------------------------------------------
 
-_state: dict = {}
+_state: dict = {}  # this language pass
+_sources: dict = {}  # the whole build, every language pass: the source pages as checked
 
 
 def _i18n(config):
@@ -365,7 +366,8 @@ def on_pre_build(config):
     _state.update(settings=settings, lang=_build_language(config), label_html=None)
     if _nested(config):
         return  # the first pass checked every source and data file already
-    report, _ = check_sources(Path(config.docs_dir), settings, Path(config.docs_dir).name)
+    _sources.clear()
+    report, _sources["pages"] = check_sources(Path(config.docs_dir), settings, Path(config.docs_dir).name)
     for notice in report.notices:
         log.info(notice.format())
     raise_all(errors + report.errors)
@@ -452,10 +454,8 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     if _nested(config):
         return  # the outer pass checks the whole site once every language is built
-    settings = _state["settings"]
-    docs_dir = Path(config.docs_dir)
-    _, pages = check_sources(docs_dir, settings, docs_dir.name)  # the pages with their review dates
-    report = check_site(Path(config.site_dir), pages, settings, Path(config.site_dir).name)
+    # The pages as the first pass checked them, with their review dates: their sources are not read again.
+    report = check_site(Path(config.site_dir), _sources["pages"], _state["settings"], Path(config.site_dir).name)
     for notice in report.notices:
         log.info(notice.format())
     raise_all(report.errors)
