@@ -20,7 +20,7 @@ POLICY_SECTIONS = {"disclaimer": "Medische disclaimer {#disclaimer}", "partnerli
 
 def check_disclaimer(page: BuiltPage, file: str, disclaimer: str) -> list[ContentError]:
     """The page shows the disclaimer text of its language."""
-    if normalize(disclaimer) in page.text():
+    if page.shows(normalize(disclaimer)):
         return []
     return [
         ContentError(

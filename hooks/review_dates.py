@@ -164,8 +164,7 @@ def check_review_html(page: BuiltPage, file: str, review: ReviewDates, labels: d
     for which in ("last", "next"):
         element = page.first(lambda e, which=which: e.tag == "time" and e.attrs.get("data-review") == which)
         shown[which] = element.attrs.get("datetime") if element else None
-    text = page.text()
-    missing_labels = [labels[key] for key in ("last_reviewed", "next_review") if labels[key] not in text]
+    missing_labels = [labels[key] for key in ("last_reviewed", "next_review") if not page.shows(labels[key])]
     if None in shown.values() or missing_labels:
         what = ", ".join(f"'{label}'" for label in missing_labels) or "the dates"
         return [

@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from built_html import parse_page, scan_links
+from built_html import SCANNED, parse_page, scan_links, scan_page
 from conftest import ROOT, build, copy_project, pages
 from disclaimer import check_disclaimer, check_policy_page
 from errors import ContentError
@@ -370,6 +370,11 @@ def built(body: str = "", json_ld: dict | str | None = None) -> str:
     return PAGE.replace("{json}", data).replace("{body}", body)
 
 
+# The checks on a built page read it with either reader: the build and the command scan pages, the
+# about page they parse in full. Both must lead the checks to the same problems.
+READERS = [pytest.param(parse_page, id="parse"), pytest.param(scan_page, id="scan")]
+
+
 def test_parse_page_reads_language_canonical_links_and_json_ld():
     page = parse_page(built('<a href="https://x.example/">x &amp; y</a>', {"a": 1}))
     assert page.lang == "nl" and page.canonical == "https://rls.example/a/"
@@ -403,29 +408,107 @@ def test_the_link_scanner_passes_over_the_links_it_is_not_asked_for():
     ]
 
 
-def test_external_links_get_noopener_noreferrer_and_the_rest_stays_byte_for_byte():
+@pytest.mark.parametrize("read", READERS)
+def what_the_checks_read(page) -> dict:
+    """All that the checks on a built page read, as either reader gives it; of the elements those
+    that scan_page reads (it reads no others)."""
+
+    def scanned(element) -> bool:
+        return element.tag in ("html", "link", "script", "style") or any(word in element.raw for word in SCANNED + ("/\t", "/\n", "/\r"))
+
+    return {
+        "lang": page.lang,
+        "canonical": page.canonical,
+        "json_ld": page.json_ld,
+        "text": page.text(),
+        "elements": [(e.tag, e.attrs, e.start, e.line, e.raw) for e in page.elements if scanned(e)],
+        "links": [(e.attrs, e.start, e.end, e.line) for e in page.links if scanned(e)],
+    }
+
+
+TRICKY = """<!DOCTYPE html>
+<HTML LANG="NL">
+<head>
+<title>Tom &amp; Jerry <a href="//t.example/">in de titel</a></title>
+<link rel="canonical" href="https://rls.example/a/"><link rel=stylesheet href='//cdn.example/s.css'>
+<script>var a = "<a href='https://in-script.example/'>"; if (a < b) { a = "<b>Alleen in het script"; }</script>
+<script type="application/ld+json">{"@type": "MedicalWebPage", "url": "https://rls.example/a/"}</script>
+<style>a[href^="http://"]::after { content: "</a>" }</style>
+</head>
+<body>
+<!-- <a href="https://in-comment.example/">c</a> De informatie op deze site is algemeen. -->
+<p>x < 3 &amp; y &ampere; Tom&nbsp;Jerry</p>
+<div title="a > b" class="partner-notice">Let op.</div>
+<A HREF='https://www.shop.example/?a=1&amp;b=2' class="partner" rel="sponsored">Winkel</A> (partnerlink)
+<a href="https://b.example/">open <a href="../c/">c</a>
+<a href="/&#47;d.example/">d</a> <a href="&#x68;ttps://e.example/">e</a> <a href="/
+/f.example/">f</a>
+<a href="../g/" title="&amp;">g <a name="x">h</a></a> <a href="../i/" data-review="x">i</a>
+<time datetime="2026-11-25" data-review="last">25 november 2026</time> <TIME DATETIME="x" data-review="next">x</TIME>
+<aside data-disclaimer><p>De informatie op deze
+  site is <b>algemeen</b>.</p></aside> <p>De informatie op deze site is algemeen.</p>
+<a href="https://j.example/">nooit gesloten
+</body></html>
+"""
+
+
+def test_the_page_scanner_reads_what_the_parser_reads_for_the_checks():
+    assert what_the_checks_read(scan_page(TRICKY)) == what_the_checks_read(parse_page(TRICKY))
+    assert [link.attrs["href"] for link in scan_page(TRICKY).links if is_external(link.attrs["href"], "rls.example")] == [
+        "//t.example/",
+        "https://www.shop.example/?a=1&b=2",
+        "https://b.example/",
+        "//d.example/",
+        "https://e.example/",
+        "/\n/f.example/",
+        "https://j.example/",
+    ]
+    for words in (
+        "De informatie op deze site is algemeen.",
+        "Let op.",
+        "x < 3 & y",
+        "Tom Jerry",
+        "amp",
+        "in-script",
+        "Alleen in het script",
+        "(partnerlink)",
+    ):
+        assert scan_page(TRICKY).shows(words) == parse_page(TRICKY).shows(words), words
+    for page in (scan_page(TRICKY), parse_page(TRICKY)):  # the text a partner link's label is looked for in
+        [shop] = [link for link in page.links if "shop" in link.attrs["href"]]
+        assert (page.text_between(shop.start, shop.end), page.text_after(shop.end, 14)) == ("Winkel", "(partnerlink) ")
+
+
+def test_a_page_with_a_template_element_is_parsed_in_full():
+    html = built("<template><p>De informatie op deze site is algemeen.</p><script></script>tekst</template>")
+    assert what_the_checks_read(scan_page(html)) == what_the_checks_read(parse_page(html))
+
+
+@pytest.mark.parametrize("read", READERS)
+def test_external_links_get_noopener_noreferrer_and_the_rest_stays_byte_for_byte(read):
     html = built(
         '<a href="https://x.example/" class="k" rel="nofollow">x</a> <a href="../b/">b</a> <a href="https://rls.example/c/">c</a> <a href="mailto:a@b.example">m</a>'
     )
     out = add_rel(html, '<span class="partner-label">(partnerlink)</span>')
     assert '<a href="https://x.example/" class="k" rel="nofollow noopener noreferrer">x</a>' in out
     assert out.replace(' rel="nofollow noopener noreferrer"', ' rel="nofollow"') == html
-    assert check_external_links(parse_page(out), "site/a/index.html") == []
-    assert rules(check_external_links(parse_page(html), "site/a/index.html")) == [("external-link-rel", 6)]
+    assert check_external_links(read(out), "site/a/index.html") == []
+    assert rules(check_external_links(read(html), "site/a/index.html")) == [("external-link-rel", 6)]
 
 
 def test_a_page_without_canonical_link_treats_every_absolute_link_as_external():
     assert is_external("https://rls.example/", None) and not is_external("/en/", None)
 
 
-def test_partner_links_get_sponsored_and_the_label():
+@pytest.mark.parametrize("read", READERS)
+def test_partner_links_get_sponsored_and_the_label(read):
     html = built('<div class="partner-notice">Let op.</div><p><a class="partner" href="https://shop.example/k">Winkel</a>.</p>')
     out = add_rel(html, '<span class="partner-label">(partnerlink)</span>')
     assert (
         '<a class="partner" href="https://shop.example/k" rel="sponsored noopener noreferrer">Winkel</a> <span class="partner-label">(partnerlink)</span>.'
         in out
     )
-    assert check_partner_html(parse_page(out), "site/a/index.html", ["shop.example"], "partnerlink") == []
+    assert check_partner_html(read(out), "site/a/index.html", ["shop.example"], "partnerlink") == []
 
 
 @pytest.mark.parametrize(
@@ -454,14 +537,16 @@ def test_partner_links_get_sponsored_and_the_label():
         ('<div class="partner-notice">n</div>', ["partner-notice-unused"]),
     ],
 )
-def test_partner_link_mistakes_in_built_html(body, expected):
-    errors = check_partner_html(parse_page(built(body)), "site/a/index.html", ["shop.example"], "partnerlink")
+@pytest.mark.parametrize("read", READERS)
+def test_partner_link_mistakes_in_built_html(body, expected, read):
+    errors = check_partner_html(read(built(body)), "site/a/index.html", ["shop.example"], "partnerlink")
     assert [e.rule for e in errors] == expected and errors[0].line == 6
 
 
-def test_disclaimer_must_be_on_the_page_in_its_language():
-    assert check_disclaimer(parse_page(built()), "site/a/index.html", "De informatie op deze site is algemeen.") == []
-    errors = check_disclaimer(parse_page(built().replace("algemeen", "anders")), "site/404.html", "De informatie op deze site is algemeen.")
+@pytest.mark.parametrize("read", READERS)
+def test_disclaimer_must_be_on_the_page_in_its_language(read):
+    assert check_disclaimer(read(built()), "site/a/index.html", "De informatie op deze site is algemeen.") == []
+    errors = check_disclaimer(read(built().replace("algemeen", "anders")), "site/404.html", "De informatie op deze site is algemeen.")
     assert [(e.file, e.rule) for e in errors] == [("site/404.html", "disclaimer-missing")]
 
 
@@ -482,18 +567,16 @@ REVIEW = ReviewDates(date(2026, 11, 25), "Medische redactie", date(2027, 11, 25)
 DATES = 'Laatst gecontroleerd: <time datetime="2026-11-25" data-review="last">25 november 2026</time> Volgende controle: <time datetime="2027-11-25" data-review="next">25 november 2027</time>'
 
 
-def test_review_dates_must_be_shown_as_in_the_front_matter():
-    assert check_review_html(parse_page(built(DATES)), "site/a/index.html", REVIEW, LABELS, "docs/a.md") == []
-    assert [e.rule for e in check_review_html(parse_page(built()), "site/a/index.html", REVIEW, LABELS, "docs/a.md")] == [
-        "review-dates-missing"
-    ]
-    stale = check_review_html(
-        parse_page(built(DATES.replace('"2026-11-25"', '"2026-01-01"'))), "site/a/index.html", REVIEW, LABELS, "docs/a.md"
-    )
+@pytest.mark.parametrize("read", READERS)
+def test_review_dates_must_be_shown_as_in_the_front_matter(read):
+    assert check_review_html(read(built(DATES)), "site/a/index.html", REVIEW, LABELS, "docs/a.md") == []
+    assert [e.rule for e in check_review_html(read(built()), "site/a/index.html", REVIEW, LABELS, "docs/a.md")] == ["review-dates-missing"]
+    stale = check_review_html(read(built(DATES.replace('"2026-11-25"', '"2026-01-01"'))), "site/a/index.html", REVIEW, LABELS, "docs/a.md")
     assert [e.rule for e in stale] == ["review-dates-shown"] and "docs/a.md says 2026-11-25" in stale[0].problem
 
 
-def test_structured_data_is_a_medical_web_page_for_patients():
+@pytest.mark.parametrize("read", READERS)
+def test_structured_data_is_a_medical_web_page_for_patients(read):
     data = medical_web_page(
         title="Titel",
         description="Over iets.",
@@ -512,7 +595,7 @@ def test_structured_data_is_a_medical_web_page_for_patients():
         "name": "W",
         "url": "https://w.example",
     }
-    assert check_structured_data(parse_page(built(DATES, data)), "site/a/index.html", 1, "docs/a.md") == []
+    assert check_structured_data(read(built(DATES, data)), "site/a/index.html", 1, "docs/a.md") == []
 
 
 @pytest.mark.parametrize(
@@ -528,9 +611,10 @@ def test_structured_data_is_a_medical_web_page_for_patients():
         (lambda d: {**d, "lastReviewed": "2026-01-01"}, "structured-data-date"),
     ],
 )
-def test_structured_data_mistakes(change, rule):
+@pytest.mark.parametrize("read", READERS)
+def test_structured_data_mistakes(change, rule, read):
     data = medical_web_page(title="T", description=None, url="https://rls.example/a/", lang="nl", review=REVIEW, sources=[{"title": "S"}])
-    errors = check_structured_data(parse_page(built(DATES, change(data))), "site/a/index.html", 1, "docs/a.md")
+    errors = check_structured_data(read(built(DATES, change(data))), "site/a/index.html", 1, "docs/a.md")
     assert [e.rule for e in errors] == [rule]
 
 
@@ -1057,6 +1141,17 @@ def test_external_links_have_noopener_noreferrer(site):
                 seen += 1
                 assert {"noopener", "noreferrer"} <= set((link.attrs.get("rel") or "").split()), (path, link.raw)
     assert seen > 10  # the organisations on the about page, DOI and PubMed links, the edit buttons
+
+
+def test_the_page_scanner_reads_every_built_page_as_the_parser_does(site):
+    labels = parse_yaml((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"), "labels").data
+    for path in all_html(site):
+        html = path.read_text(encoding="utf-8")
+        scanned, parsed = scan_page(html), parse_page(html)
+        assert what_the_checks_read(scanned) == what_the_checks_read(parsed), path
+        texts = labels[parsed.lang]
+        for words in (" ".join(texts["disclaimer"].split()), texts["last_reviewed"], texts["next_review"], texts["disclaimer_title"]):
+            assert scanned.shows(words) == parsed.shows(words), (path, words)
 
 
 def test_the_real_site_has_no_partner_and_states_the_policy(site):
