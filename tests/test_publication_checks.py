@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+import yaml
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from built_html import SCANNED, parse_page, scan_links, scan_page
@@ -27,7 +28,7 @@ from conftest import ROOT, build, copy_project, pages
 from disclaimer import check_disclaimer, check_policy_page
 from errors import ContentError
 from external_links import add_rel, check_external_links, is_external, may_need_rel
-from front_matter import read_front_matter
+from front_matter import _simple_block, read_front_matter
 from markdown_text import KNOWN_MARKERS, find_markers
 from partner_links import check_partner_html, check_partner_markdown, find_links, host_of, is_partner_host, validate_partners
 from publication_checks import Settings, SourcePage, check_site, configured_languages, format_problems, output_path, today_from
@@ -90,6 +91,45 @@ def test_front_matter_read_twice_is_read_the_same_and_apart():
     first, again = read_front_matter(page_source(), "docs/x.md"), read_front_matter(page_source(), "docs/x.md")
     assert first == again and first.values is not again.values
     assert read_front_matter(page_source(), "docs/y.md").file == "docs/y.md"
+
+
+def read_by_yaml(block: str) -> tuple[dict, dict]:
+    """Values and lines as PyYAML reads a front matter block, for the shortcut to agree with."""
+    node = yaml.compose(block, Loader=yaml.SafeLoader)
+    assert isinstance(node, yaml.MappingNode)
+    values = {str(k.value): (v.value if isinstance(v, yaml.ScalarNode) else None) for k, v in node.value}
+    return values, {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
+
+
+@settings(max_examples=1000)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["title", "next_review", "a-b", "_x", "9", "x y", "-x"]),
+            st.sampled_from([": ", ":  ", ":", " : ", ":\t"]),
+            st.sampled_from(["", "a", "é", "9", "-", "'", "["]).flatmap(
+                lambda first: st.text(alphabet=st.sampled_from("aé9 -:#'\"?[]{},.&*!|>%@`~()/=+;$\t\x85\u2028_\x00"), max_size=10).map(
+                    lambda rest: first + rest
+                )
+            ),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+@example([("title", ": ", "Let op: dit")])
+@example([("title", ": ", "a #b")])
+@example([("title", ": ", "a\u2028b")])
+def test_simple_front_matter_is_read_as_yaml_reads_it(lines):
+    block = "".join(f"{key}{colon}{value}\n" for key, colon, value in lines)
+    simple = _simple_block(block)
+    if simple is not None:  # the shortcut took it: YAML must read it, and the same
+        assert (dict(simple[0]), dict(simple[1])) == read_by_yaml(block)
+
+
+def test_front_matter_as_editors_write_it_takes_the_shortcut():
+    for path in (ROOT / "docs").glob("*.md"):
+        assert _simple_block(re.match(r"---\n(.*?\n)---\n", path.read_text(encoding="utf-8"), re.DOTALL).group(1)) is not None, path
 
 
 def test_review_dates_read_from_front_matter():
