@@ -80,9 +80,12 @@ def load_yaml(path: str | os.PathLike, display_path: str | None = None) -> YamlD
     except FileNotFoundError:
         raise ContentError(shown, "data-file", "the file does not exist.", "restore it from git or check its name in mkdocs.yml.") from None
     stamp = (stat.st_mtime_ns, stat.st_size)
-    cached = _cache.get(str(file.resolve()))
+    # The hooks ask for the same files for every page: an absolute path (no file system calls, unlike
+    # resolving links) is key enough.
+    key = os.path.abspath(file)
+    cached = _cache.get(key)
     if cached and cached[0] == stamp and cached[1].path == shown:
         return cached[1]
     parsed = parse_yaml(file.read_text(encoding="utf-8"), shown)
-    _cache[str(file.resolve())] = (stamp, parsed)
+    _cache[key] = (stamp, parsed)
     return parsed
