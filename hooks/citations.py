@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from errors import ContentError
 from languages import page_language
 from markdown_text import body_first_line, find_markers, line_at, mask_code, replace_spans
-from sources import SourceRegistry, validate_sources
+from sources import SourceRegistry, registry_of
 from templates import theme_env
 from yamldata import YamlData, load_yaml
 
@@ -199,14 +199,10 @@ def validate_labels(data: YamlData, lang: str, keys: tuple[str, ...]) -> dict:
 
 LABEL_KEYS = ("references_heading", "source", "back_to_citation", "cited_on", "not_cited")
 _state: dict = {}
-_registry_cache: dict = {}
 
 
 def _registry(config) -> SourceRegistry:
-    data = load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE)
-    if _registry_cache.get("data") is not data:  # validate once per change of the file
-        _registry_cache.update(data=data, registry=validate_sources(data))
-    return _registry_cache["registry"]
+    return registry_of(load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE))  # validated once per change
 
 
 def _labels(config, lang: str) -> dict:

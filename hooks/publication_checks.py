@@ -54,7 +54,7 @@ from languages import site_languages
 from markdown_text import body_first_line, find_markers, replace_spans
 from partner_links import NOTICE_MARKER, PARTNERS_FILE, check_partner_html, check_partner_markdown, validate_partners
 from review_dates import ReviewDates, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
-from sources import validate_sources
+from sources import registry_of
 from structured_data import check_structured_data, medical_web_page
 from templates import theme_env
 from translations import check_translations, language_file, split_language, stale_notices
@@ -412,7 +412,7 @@ def _cited_sources(page, file: str, config) -> list[dict]:
     keys = list(dict.fromkeys(key for citation in parse_citations(page.file.content_string, file) for key, _ in citation.items))
     if not keys:
         return []
-    registry = validate_sources(load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE))
+    registry = registry_of(load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE))
     return [registry.entries[key] for key in keys if key in registry.entries]
 
 

@@ -128,6 +128,17 @@ def validate_sources(data: YamlData) -> SourceRegistry:
     return SourceRegistry(data.path, entries, lines)
 
 
+_validated: dict = {}
+
+
+def registry_of(data: YamlData) -> SourceRegistry:
+    """validate_sources(data), once for each parse of the file: load_yaml hands out the same data
+    while the file is unchanged, so every page (and hook) gets one registry, formatted once per language."""
+    if _validated.get("data") is not data:
+        _validated.update(data=data, registry=validate_sources(data))
+    return _validated["registry"]
+
+
 def _escape_strings(value):
     """Every string from the sources file HTML-escaped: citeproc-py's HTML output does not escape."""
     if isinstance(value, str):
