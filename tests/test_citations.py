@@ -11,7 +11,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citations import collapse_numbers, parse_citations, render_citations
+from citations import check_keys, collapse_numbers, parse_citations, render_citations
 from conftest import ROOT, build
 from errors import ContentError, ContentErrors
 from sources import clean_entry, format_entries, validate_sources
@@ -23,7 +23,9 @@ REGISTRY = validate_sources(load_yaml(ROOT / "data" / "sources.yml", "data/sourc
 
 
 def render(markdown: str, lang: str = "nl") -> str:
+    """The hook's pipeline on one page: parse, check every key, render."""
     citations = parse_citations(markdown, "docs/x.md")
+    check_keys(citations, REGISTRY, "docs/x.md")
     return render_citations(markdown, citations, REGISTRY.formatted(lang), LABELS[lang], ENV)[0]
 
 
