@@ -308,11 +308,10 @@ def _markup_at(text: str, position: int) -> re.Match | None:
 
 
 def scan_page(text: str) -> BuiltPage:
-    """What the publication checks read, as parse_page finds it, several times faster on a page
-    with a large navigation: the language, canonical link, JSON-LD and visible text, and of the
-    elements <html>, <link>, <script>, <style> and the start tags that hold one of SCANNED
-    (so every link that may go to another site or a partner). The text is read only where a check
-    asks for it.
+    """What the publication checks read, as parse_page finds it, many times faster on a page with
+    a large navigation: the language, canonical link, JSON-LD and visible text, and of the elements
+    <html> and the start tags that hold one of SCANNED (so every link that may go to another site
+    or a partner; <script> and <style> excepted). The text is read only where a check asks for it.
 
     Like the link scanner it takes a '<' inside an attribute value for the start of markup; the
     templates escape it there. A page with a <template> element is read by parse_page.
@@ -322,20 +321,24 @@ def scan_page(text: str) -> BuiltPage:
     for match in _FRAME.finditer(text):
         if match.group("template"):
             return parse_page(text)
-        tag = (match.group("raw") or match.group("tag") or "").lower()
-        if match.group("raw") or not tag:
+        if match.group("raw"):  # a script or style: only JSON-LD is read
             page.skipped.append((match.start(), match.end()))
-        if not tag:
-            continue
-        attrs = _last_attributes(match.group("raw_attrs") if match.group("raw") else match.group("attrs"))
-        raw = text[match.start() : match.end("raw_attrs") + 1] if match.group("raw") else match.group()
-        found[match.start()] = Element(tag, attrs, match.start(), 0, raw=raw)
-        if tag == "html" and attrs.get("lang"):
-            page.lang = attrs["lang"].strip().lower()
-        elif tag == "link" and "canonical" in (attrs.get("rel") or "").split():
-            page.canonical = attrs.get("href")
-        elif tag == "script" and (attrs.get("type") or "").strip().lower() == "application/ld+json" and match.group("body"):
-            page.json_ld.append((match.start("body"), match.group("body")))  # offset now, line below
+            start_tag = text[match.start() : match.end("raw_attrs") + 1]
+            if "ld+json" in start_tag.lower() or "&" in start_tag:
+                attrs = _last_attributes(match.group("raw_attrs"))
+                if (attrs.get("type") or "").strip().lower() == "application/ld+json" and match.group("body"):
+                    page.json_ld.append((match.start("body"), match.group("body")))  # offset now, line below
+        elif not match.group("tag"):
+            page.skipped.append((match.start(), match.end()))  # a comment
+        elif match.group("tag").lower() == "html":
+            attrs = _last_attributes(match.group("attrs"))
+            found[match.start()] = Element("html", attrs, match.start(), 0, raw=match.group())
+            if attrs.get("lang"):
+                page.lang = attrs["lang"].strip().lower()
+        elif "canonical" in match.group() or "&" in match.group():  # of the <link> elements only the canonical one
+            attrs = _last_attributes(match.group("attrs"))
+            if "canonical" in (attrs.get("rel") or "").split():
+                page.canonical = attrs.get("href")
     marks = [position for word in SCANNED for position in _find_all(text, word)]
     marks += [match.start() for match in _SPLIT_SLASHES.finditer(text)]
     for position in marks:

@@ -454,7 +454,8 @@ def what_the_checks_read(page) -> dict:
     that scan_page reads (it reads no others)."""
 
     def scanned(element) -> bool:
-        return element.tag in ("html", "link", "script", "style") or any(word in element.raw for word in SCANNED + ("/\t", "/\n", "/\r"))
+        marked = any(word in element.raw for word in SCANNED + ("/\t", "/\n", "/\r"))
+        return element.tag == "html" or (marked and element.tag not in ("script", "style"))
 
     return {
         "lang": page.lang,
