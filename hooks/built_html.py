@@ -137,6 +137,9 @@ _TOKEN = re.compile(
     r"|<(?P<tag>a|link|html)\b(?P<attrs>(?>[^>\"']+|\"[^\"]*\"|'[^']*')*)>|</(?P<close>a)\s*>",
     re.IGNORECASE | re.DOTALL,
 )
+# The same without end tags: a link's end is looked for after each link read (there are as many
+# end tags as links, most of them of links passed over).
+_START_TOKEN = re.compile(_TOKEN.pattern.removesuffix(r"|</(?P<close>a)\s*>"), re.IGNORECASE | re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
@@ -152,24 +155,14 @@ def scan_links(text: str, wanted: Callable[[str], bool] | None = None) -> BuiltP
     """A page with only its language, canonical link and links (with their ends) filled in.
 
     With `wanted`, only the links whose start tag (as written) it accepts are read and listed: on a
-    page with hundreds of navigation links, reading their attributes is most of the work. A link
-    passed over that starts inside a wanted one still leaves that one without an end, as it would
-    in the full list.
+    page with hundreds of navigation links, reading their attributes is most of the work.
     """
     page = BuiltPage(text)
-    open_link: Element | None = None
-    for match in _TOKEN.finditer(text):
-        kind = match.lastgroup  # the last group that matched names the kind of token
-        if kind == "close":
-            if open_link is not None:
-                open_link.end, open_link = match.end(), None
-            continue
-        if kind != "attrs":
+    for match in _START_TOKEN.finditer(text):
+        if match.lastgroup != "attrs":
             continue  # a comment or raw-text element
         raw, tag = match.group(), match.group("tag").lower()
         if tag == "a" and wanted is not None and not wanted(raw):
-            if open_link is not None and _attributes(match.group("attrs")).get("href") is not None:
-                open_link = None
             continue
         attrs = _attributes(match.group("attrs"))
         element = Element(tag, attrs, match.start(), 0, raw=raw)
@@ -180,8 +173,19 @@ def scan_links(text: str, wanted: Callable[[str], bool] | None = None) -> BuiltP
             page.canonical = attrs.get("href")
         elif tag == "a" and attrs.get("href") is not None:
             page.links.append(element)
-            open_link = element
+            element.end = _end_of_link(text, match.end())
     return page
+
+
+def _end_of_link(text: str, position: int) -> int:
+    """Offset after the end tag of the link whose start tag ends at `position`; -1 when another
+    link starts first (wanted or not) or no end tag follows."""
+    for match in _TOKEN.finditer(text, position):
+        if match.lastgroup == "close":
+            return match.end()
+        if match.lastgroup == "attrs" and match.group("tag").lower() == "a" and _attributes(match.group("attrs")).get("href") is not None:
+            return -1
+    return -1
 
 
 # --- What the checks read, without reading every tag -----------------------------------------
