@@ -190,13 +190,14 @@ def _end_of_link(text: str, position: int) -> int:
 
 # --- What the checks read, without reading every tag -----------------------------------------
 
-# The start tags scan_page reads, besides <html>, <link>, <script> and <style>: those holding one of
-# these, as written. '//' starts the host of a link to another site (so may '/' before a tab or line
-# break, which URLs drop: _SPLIT_SLASHES); 'partner' is in the class of partner links and of the
-# notice; data-review marks the review dates, data-disclaimer the disclaimer (attribute names in
-# lower case, as the templates write them); a character reference ('&') could spell any of these.
+# The start tags scan_page reads, besides <html>: those holding one of these, as written. '//'
+# starts the host of a link to another site (so does '/' before a tab or line break, which URLs
+# drop); 'partner' is in the class of partner links and of the notice; data-review marks the review
+# dates, data-disclaimer the disclaimer (attribute names in lower case, as the templates write
+# them); a character reference ('&') could spell any of these.
 SCANNED = ("//", "&", "partner", "data-review", "data-disclaimer")
-_SPLIT_SLASHES = re.compile(r"/[\t\n\r]")
+# Both kinds of '//' in one pass over the page ('/' is common: two passes cost twice).
+_SLASHES = re.compile(r"//|/[\t\n\r]")
 _ATTRS = r"(?>[^>\"']+|\"[^\"]*\"|'[^']*')*"
 # What parse_page's parser reads as markup: comments, script and style elements (their content is
 # neither markup nor text), start and end tags, declarations. Every branch starts with '<' outside
@@ -343,8 +344,8 @@ def scan_page(text: str) -> BuiltPage:
             attrs = _last_attributes(match.group("attrs"))
             if "canonical" in (attrs.get("rel") or "").split():
                 page.canonical = attrs.get("href")
-    marks = [position for word in SCANNED for position in _find_all(text, word)]
-    marks += [match.start() for match in _SPLIT_SLASHES.finditer(text)]
+    marks = [match.start() for match in _SLASHES.finditer(text)]
+    marks += [position for word in SCANNED[1:] for position in _find_all(text, word)]
     for position in marks:
         match = _markup_at(text, position)
         if match is None or not match.group("tag") or match.group("end") or match.start() in found or page._skipped_at(match.start()):
