@@ -18,9 +18,11 @@ problems the built site is out of date, so it is not checked.
 As a hook it also adds what it checks: the disclaimer texts for every template (404 included),
 the review dates and structured data of each page, the partner-link notice, rel and labels.
 Events: `on_pre_build` (first pass: check all sources), `on_page_markdown` (markers, notice),
-`on_env` (disclaimer texts), `on_page_context` (review dates, structured data), `on_post_page` and
-`on_post_template` (rel, partner labels), `on_post_build` (once every language is built: check the
-built site). mkdocs-static-i18n runs every event once per language; the checks run once.
+`on_env` (disclaimer texts), `on_page_context` (review dates, structured data), `on_post_page`
+(rel, partner labels; last of all plugins, it then checks the page as MkDocs writes it, while it is
+in memory), `on_post_template` (rel, partner labels), `on_post_build` (once every language is
+built: check the rest of the built site, 404.html and HTML copied from docs/, and that every page
+was built). mkdocs-static-i18n runs every event once per language; the checks run once.
 
 As a command, without a MkDocs build, over the same folders (`make check`):
 
@@ -44,7 +46,7 @@ import yaml
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from built_html import parse_page, scan_page
+from built_html import BuiltPage, parse_page, scan_page
 from citations import parse_citations, validate_labels
 from disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from errors import ContentError, ContentErrors, raise_all
@@ -227,43 +229,70 @@ def cited_count(page: SourcePage) -> int:
         return 0  # a malformed citation is reported by the citations hook
 
 
-def check_site(site_dir: Path, pages: list[SourcePage], settings: Settings, site: str = "site") -> Report:
-    """Every built .html file; `pages` from `check_sources` (with their review dates)."""
+def is_policy_page(source: SourcePage | None, settings: Settings) -> bool:
+    return source is not None and split_language(source.src, settings.languages)[0] == POLICY_PAGE
+
+
+def read_built_page(html: str, source: SourcePage | None, settings: Settings) -> BuiltPage:
+    """A built page as the checks read it: scanned, the about page parsed in full (its check reads every id)."""
+    return parse_page(html) if is_policy_page(source, settings) else scan_page(html)
+
+
+def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
+    """Every rule on one built page; `source` is the page it was built from (None for 404.html or an
+    HTML file copied from docs/)."""
+    errors = check_external_links(built, file)
+    labels = settings.labels.get(built.lang or "")
+    if labels is None or (source and source.lang != built.lang):
+        expected = f"'{source.lang}' (the language of {source.file})" if source else "one of " + ", ".join(settings.languages)
+        errors.append(
+            ContentError(
+                file,
+                "page-language",
+                f'the page\'s language <html lang="{built.lang or ""}"> is not {expected}.',
+                "pages built by MkDocs take it from the i18n languages in mkdocs.yml; an HTML file written by hand needs <html "
+                'lang=".."> and the disclaimer.',
+            )
+        )
+        return errors
+    errors.extend(check_disclaimer(built, file, labels["disclaimer"]))
+    errors.extend(check_partner_html(built, file, settings.partner_hosts, labels["partner_label"]))
+    if source is None:
+        return errors
+    if source.review:
+        errors.extend(check_review_html(built, file, source.review, labels, source.file))
+    errors.extend(check_structured_data(built, file, cited_count(source), source.file))
+    if is_policy_page(source, settings):
+        errors.extend(check_policy_page(built, file, source.file))
+    return errors
+
+
+def pages_by_output(pages: list[SourcePage], settings: Settings) -> dict[str, SourcePage]:
+    """The source pages by where they are built (see output_path)."""
+    return {output_path(page.src, settings.languages): page for page in pages}
+
+
+def check_site(
+    site_dir: Path, pages: list[SourcePage], settings: Settings, site: str = "site", checked: dict[str, list[ContentError]] | None = None
+) -> Report:
+    """Every built .html file; `pages` from `check_sources` (with their review dates).
+
+    `checked` holds the problems of pages checked already, by path under site_dir: the build checks
+    each page as MkDocs writes it (on_post_page), and those files are not read again.
+    """
     report = Report()
     if not site_dir.is_dir():
         report.errors.append(ContentError(site, "site-missing", "the built site does not exist.", "build it first: make build."))
         return report
-    by_output = {output_path(page.src, settings.languages): page for page in pages}
+    by_output = pages_by_output(pages, settings)
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
-        file = f"{site}/{rel}"
+        if checked is not None and rel in checked:
+            report.errors.extend(checked[rel])
+            continue
         source = by_output.get(rel)
-        # The about page's check looks at every element's id: only the full parser lists them all.
-        policy = source is not None and split_language(source.src, settings.languages)[0] == POLICY_PAGE
-        built = (parse_page if policy else scan_page)(path.read_text(encoding="utf-8"))
-        report.errors.extend(check_external_links(built, file))
-        labels = settings.labels.get(built.lang or "")
-        if labels is None or (source and source.lang != built.lang):
-            expected = f"'{source.lang}' (the language of {source.file})" if source else "one of " + ", ".join(settings.languages)
-            report.errors.append(
-                ContentError(
-                    file,
-                    "page-language",
-                    f'the page\'s language <html lang="{built.lang or ""}"> is not {expected}.',
-                    "pages built by MkDocs take it from the i18n languages in mkdocs.yml; an HTML file written by hand needs <html "
-                    'lang=".."> and the disclaimer.',
-                )
-            )
-            continue
-        report.errors.extend(check_disclaimer(built, file, labels["disclaimer"]))
-        report.errors.extend(check_partner_html(built, file, settings.partner_hosts, labels["partner_label"]))
-        if source is None:
-            continue
-        if source.review:
-            report.errors.extend(check_review_html(built, file, source.review, labels, source.file))
-        report.errors.extend(check_structured_data(built, file, cited_count(source), source.file))
-        if policy:
-            report.errors.extend(check_policy_page(built, file, source.file))
+        built = read_built_page(path.read_text(encoding="utf-8"), source, settings)
+        report.errors.extend(check_built_page(built, f"{site}/{rel}", source, settings))
     for rel, page in sorted(by_output.items()):
         if not (site_dir / rel).is_file():
             report.errors.append(
@@ -370,6 +399,7 @@ def on_pre_build(config):
         return  # the first pass checked every source and data file already
     _sources.clear()
     report, _sources["pages"] = check_sources(Path(config.docs_dir), settings, Path(config.docs_dir).name)
+    _sources.update(by_output=pages_by_output(_sources["pages"], settings), checked={})
     for notice in report.notices:
         log.info(notice.format())
     raise_all(errors + report.errors)
@@ -444,8 +474,15 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(-300)  # last, after every plugin and hook: what it checks is what MkDocs writes to the file
 def on_post_page(output, page, config):
-    return add_rel(output, _state["label_html"])
+    output = add_rel(output, _state["label_html"])
+    if output.strip():  # MkDocs writes the page: check it now, in memory, rather than read the file again
+        settings, rel = _state["settings"], page.file.dest_uri
+        source = _sources["by_output"].get(rel)
+        file = f"{Path(config.site_dir).name}/{rel}"
+        _sources["checked"][rel] = check_built_page(read_built_page(output, source, settings), file, source, settings)
+    return output
 
 
 def on_post_template(output, template_name, config):
@@ -456,8 +493,10 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     if _nested(config):
         return  # the outer pass checks the whole site once every language is built
-    # The pages as the first pass checked them, with their review dates: their sources are not read again.
-    report = check_site(Path(config.site_dir), _sources["pages"], _state["settings"], Path(config.site_dir).name)
+    # The pages as the first pass checked them, with their review dates: their sources are not read
+    # again; nor are the built pages checked as they were written.
+    site_dir = Path(config.site_dir)
+    report = check_site(site_dir, _sources["pages"], _state["settings"], site_dir.name, _sources["checked"])
     for notice in report.notices:
         log.info(notice.format())
     raise_all(report.errors)
