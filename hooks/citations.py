@@ -6,9 +6,11 @@ Each page numbers its sources in order of first citation; numbers link to the pa
 page places `<!-- md:bibliography -->` to list every source with the pages that cite it.
 
 Events: `on_pre_build` (reset which pages cite what), `on_page_markdown` (citations and the
-page's list), `on_page_context` (the full list, once every page is read), `on_post_build`
-(list unused sources without failing).
-Pure functions, usable without MkDocs: `parse_citations`, `render_citations`, `collapse_numbers`.
+page's list, as a placeholder), `on_page_content` (the page's list in place of its placeholder),
+`on_page_context` (the full list, once every page is read), `on_post_build` (list unused sources
+without failing).
+Pure functions, usable without MkDocs: `parse_citations`, `render_citations` (`cite` and
+`with_references` in two steps), `collapse_numbers`.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ LABELS_FILE = "data/labels.yml"
 _OPEN = re.compile(r"\[@")
 _ITEM = re.compile(r"\s*@(?P<key>[A-Za-z0-9_](?:[\w:.\-/]*\w)?)\s*(?:,\s*(?P<locator>[^;\s][^;]*?))?\s*")
 BIBLIOGRAPHY_PLACEHOLDER = '<div class="bibliography" data-bibliography></div>'
+REFERENCES_PLACEHOLDER = '<div class="references" data-references></div>'
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,20 @@ def render_citations(
     """
     if not citations:
         return markdown, []
+    text, listing, keys = cite(markdown, citations, formatted, labels, env)
+    return with_references(text, listing, labels), keys
+
+
+def with_references(text: str, listing: str, labels: dict) -> str:
+    """The page's Markdown with its source list (or what stands for it) under the sources heading."""
+    return f"{text}\n\n## {labels['references_heading']} {{#bronnen}}\n\n{listing}\n"
+
+
+def cite(
+    markdown: str, citations: list[Citation], formatted: dict[str, str], labels: dict, env: jinja2.Environment
+) -> tuple[str, str, list[str]]:
+    """The Markdown with citations replaced by numbered links, the page's source list (HTML) and the
+    cited keys in order of first citation."""
     numbers: dict[str, int] = {}
     backlinks: dict[str, list[str]] = defaultdict(list)
     replacements = []
@@ -161,8 +178,7 @@ def render_citations(
         replacements.append((citation.start, citation.end, html))
     references = [{"key": key, "number": number, "html": formatted[key], "backlinks": backlinks[key]} for key, number in numbers.items()]
     listing = env.get_template("partials/references.html").render(references=references, labels=labels).strip()
-    text = replace_spans(markdown, replacements).rstrip()
-    return f"{text}\n\n## {labels['references_heading']} {{#bronnen}}\n\n{listing}\n", list(numbers)
+    return replace_spans(markdown, replacements).rstrip(), listing, list(numbers)
 
 
 def render_bibliography(registry: SourceRegistry, lang: str, cited_by: dict[str, list[dict]], labels: dict, env: jinja2.Environment) -> str:
@@ -211,7 +227,7 @@ def _labels(config, lang: str) -> dict:
 
 def on_pre_build(config):
     _state.clear()
-    _state.update(cited_by=defaultdict(list), used=set(), bibliography_pages=[])
+    _state.update(cited_by=defaultdict(list), used=set(), bibliography_pages=[], references={})
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -227,12 +243,22 @@ def on_page_markdown(markdown, page, config, files):
     if not citations:
         return markdown
     check_keys(citations, registry, file)
-    markdown, keys = render_citations(markdown, citations, registry.formatted(lang), _labels(config, lang), theme_env(config))
+    labels = _labels(config, lang)
+    text, listing, keys = cite(markdown, citations, registry.formatted(lang), labels, theme_env(config))
+    # The source list is HTML that Markdown only passes on, reading every tag of it on the way
+    # (md_in_html): a placeholder stands in for it, and on_page_content puts it back.
+    _state["references"][page.file.src_uri] = listing
+    markdown = with_references(text, REFERENCES_PLACEHOLDER, labels)
     title = page.meta.get("title") or page.title or page.file.name
     for key in keys:
         _state["cited_by"][key].append({"page": page, "title": title})
     _state["used"].update(keys)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    listing = _state["references"].pop(page.file.src_uri, None)
+    return html if listing is None else html.replace(REFERENCES_PLACEHOLDER, listing, 1)
 
 
 def on_page_context(context, page, config, nav):
