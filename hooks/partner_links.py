@@ -176,7 +176,9 @@ def check_partner_markdown(markdown: str, file: str, hosts: list[str], markers: 
     """The partner-link rules on one page's Markdown; `markers` from markdown_text.find_markers."""
     errors = []
     partner_links = []
-    for link in find_links(markdown, first_line):
+    # A link counts only when it goes to a partner or is marked { .partner }: without partners and
+    # without the word, no link can (most sites, most pages), and finding every link is skipped.
+    for link in find_links(markdown, first_line) if hosts or PARTNER_CLASS in markdown else ():
         partner_host = is_partner_host(link.host, hosts)
         if partner_host and not link.marked:
             form = "" if link.inline else f" Write it as [text]({link.url}){MARK}: only that form can carry the mark."

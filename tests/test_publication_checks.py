@@ -360,6 +360,11 @@ def test_partner_link_mistakes(markdown, expected):
     assert partner_problems(markdown) == expected
 
 
+def test_without_partners_a_marked_link_is_still_unknown():
+    assert partner_problems(f"{NOTICE}\n\n{PARTNER_LINK}\n", hosts=()) == [("partner-link-unknown", 3)]
+    assert partner_problems("[winkel](https://shop.example/x)\n", hosts=()) == []
+
+
 def test_partner_links_in_code_do_not_count():
     assert partner_problems(f"```\n{PARTNER_LINK}\n```\n") == []
 
