@@ -346,9 +346,15 @@ def scan_page(text: str) -> BuiltPage:
                 page.canonical = attrs.get("href")
     marks = [match.start() for match in _SLASHES.finditer(text)]
     marks += [position for word in SCANNED[1:] for position in _find_all(text, word)]
-    for position in marks:
+    inside = -1  # the end of the markup the last mark was in: the marks up to there are in it too
+    for position in sorted(marks):
+        if position < inside:
+            continue
         match = _markup_at(text, position)
-        if match is None or not match.group("tag") or match.group("end") or match.start() in found or page._skipped_at(match.start()):
+        if match is None:
+            continue
+        inside = match.end()
+        if not match.group("tag") or match.group("end") or match.start() in found or page._skipped_at(match.start()):
             continue
         attrs = _last_attributes(match.group("attrs"))
         found[match.start()] = Element(match.group("tag").lower(), attrs, match.start(), 0, raw=match.group())
