@@ -35,6 +35,7 @@ Review dates are compared with today's date; RLS_TODAY=YYYY-MM-DD (or --today) s
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from dataclasses import dataclass, field
@@ -105,6 +106,15 @@ class SourcePage:
     lang: str
     text: str
     review: ReviewDates | None = None
+
+    @functools.cached_property
+    def cited(self) -> list[str]:
+        """The sources the page cites, each once, in order of first citation (as its structured data
+        lists them); none when a citation is malformed, which the citations hook reports."""
+        try:
+            return list(dict.fromkeys(key for citation in parse_citations(self.text, self.file) for key, _ in citation.items))
+        except ContentError:
+            return []
 
 
 def today_from(value: str | None = None) -> date:
@@ -223,10 +233,7 @@ def output_path(src: str, languages: list[str]) -> str:
 
 def cited_count(page: SourcePage) -> int:
     """How many different sources the page cites (its structured data lists each once)."""
-    try:
-        return len({key for citation in parse_citations(page.text, page.file) for key, _ in citation.items})
-    except ContentError:
-        return 0  # a malformed citation is reported by the citations hook
+    return len(page.cited)
 
 
 def is_policy_page(source: SourcePage | None, settings: Settings) -> bool:
@@ -399,7 +406,8 @@ def on_pre_build(config):
         return  # the first pass checked every source and data file already
     _sources.clear()
     report, _sources["pages"] = check_sources(Path(config.docs_dir), settings, Path(config.docs_dir).name)
-    _sources.update(by_output=pages_by_output(_sources["pages"], settings), checked={})
+    pages = _sources["pages"]
+    _sources.update(by_output=pages_by_output(pages, settings), by_src={page.src: page for page in pages}, checked={})
     for notice in report.notices:
         log.info(notice.format())
     raise_all(errors + report.errors)
@@ -439,7 +447,8 @@ def on_env(env, config, files):
 
 
 def _cited_sources(page, file: str, config) -> list[dict]:
-    keys = list(dict.fromkeys(key for citation in parse_citations(page.file.content_string, file) for key, _ in citation.items))
+    source = _sources["by_src"].get(page.file.src_uri)  # read before the build, its citations once
+    keys = source.cited if source else SourcePage(page.file.src_uri, file, "", page.file.content_string).cited
     if not keys:
         return []
     registry = registry_of(load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE))
