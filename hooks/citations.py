@@ -6,11 +6,11 @@ Each page numbers its sources in order of first citation; numbers link to the pa
 page places `<!-- md:bibliography -->` to list every source with the pages that cite it.
 
 Events: `on_pre_build` (reset which pages cite what), `on_page_markdown` (citations and the
-page's list, as a placeholder), `on_page_content` (the page's list in place of its placeholder),
-`on_page_context` (the full list, once every page is read), `on_post_build` (list unused sources
-without failing).
+page's list, as placeholders while Markdown runs), `on_page_content` (their HTML in place of the
+placeholders), `on_page_context` (the full list, once every page is read), `on_post_build` (list
+unused sources without failing).
 Pure functions, usable without MkDocs: `parse_citations`, `render_citations` (`cite` and
-`with_references` in two steps), `collapse_numbers`.
+`with_references` in two steps), `runs_in_text`, `put_back`, `collapse_numbers`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,11 @@ _OPEN = re.compile(r"\[@")
 _ITEM = re.compile(r"\s*@(?P<key>[A-Za-z0-9_](?:[\w:.\-/]*\w)?)\s*(?:,\s*(?P<locator>[^;\s][^;]*?))?\s*")
 BIBLIOGRAPHY_PLACEHOLDER = '<div class="bibliography" data-bibliography></div>'
 REFERENCES_PLACEHOLDER = '<div class="references" data-references></div>'
+# A citation in running text, while Markdown runs: letters between invisible separators (U+2063),
+# which no editor types and which, unlike letters, do not join a word (so '_' beside one still
+# reads as emphasis, as beside the HTML).
+CITATION_PLACEHOLDER = "\u2063rlscite{}\u2063"
+_CITATION_PLACEHOLDER = re.compile("\u2063rlscite(\\d+)\u2063")
 
 
 @dataclass(frozen=True)
@@ -160,10 +166,16 @@ def with_references(text: str, listing: str, labels: dict) -> str:
 
 
 def cite(
-    markdown: str, citations: list[Citation], formatted: dict[str, str], labels: dict, env: jinja2.Environment
+    markdown: str,
+    citations: list[Citation],
+    formatted: dict[str, str],
+    labels: dict,
+    env: jinja2.Environment,
+    place: Callable[[Citation, str], str] | None = None,
 ) -> tuple[str, str, list[str]]:
     """The Markdown with citations replaced by numbered links, the page's source list (HTML) and the
-    cited keys in order of first citation."""
+    cited keys in order of first citation. `place(citation, html)` gives what goes in the Markdown
+    for a citation (by default its HTML)."""
     numbers: dict[str, int] = {}
     backlinks: dict[str, list[str]] = defaultdict(list)
     replacements = []
@@ -175,10 +187,46 @@ def cite(
             if anchor not in backlinks[key]:
                 backlinks[key].append(anchor)
         html = citation_template.render(anchor=anchor, parts=_citation_parts(citation.items, numbers), labels=labels).strip()
-        replacements.append((citation.start, citation.end, html))
+        replacements.append((citation.start, citation.end, place(citation, html) if place else html))
     references = [{"key": key, "number": number, "html": formatted[key], "backlinks": backlinks[key]} for key, number in numbers.items()]
     listing = env.get_template("partials/references.html").render(references=references, labels=labels).strip()
     return replace_spans(markdown, replacements).rstrip(), listing, list(numbers)
+
+
+# Where Markdown reads text differently from inline HTML: headings (their text names the anchor and
+# the table of contents entry), admonition and details titles, reference definitions.
+_SPECIAL_LINE = re.compile(r"[ \t>]*(?:#|!!!|\?\?\?)|[ ]{0,3}\[[^\]]*\]:")
+_SETEXT_UNDERLINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*")
+# Text that Markdown leaves as it is, as a locator in a citation's HTML would be left.
+_PLAIN = re.compile(r"(?:[^\W_]|[ .,:;()/\u2013-])*")
+
+
+def runs_in_text(markdown: str, citation: Citation) -> bool:
+    """The citation stands in running text, where Markdown passes its HTML on unchanged, tag by tag,
+    and would pass on a placeholder of letters the same way: not in a heading or a title, not in an
+    image's text, a tag, an attribute list or a link's address or title, not after '\\', '<' or
+    '&' (which would read the HTML differently), with a locator that is plain text."""
+    if any(locator and not _PLAIN.fullmatch(locator) for _, locator in citation.items):
+        return False
+    line_start = markdown.rfind("\n", 0, citation.start) + 1
+    before = markdown[line_start : citation.start]
+    lines_after = markdown[citation.end :].split("\n", 2)  # the rest of the line, the next line
+    return not (
+        _SPECIAL_LINE.match(markdown, line_start)
+        or (len(lines_after) > 1 and _SETEXT_UNDERLINE.fullmatch(lines_after[1]))
+        or "#" in before
+        or "![" in before
+        or before.rfind("<") > before.rfind(">")
+        or before.rfind("{") > before.rfind("}")
+        or before.rfind("](") > before.rfind(")")
+        or (before and before[-1] in "\\<&")
+    )
+
+
+def put_back(html: str, placed: list[str]) -> str:
+    """The page's HTML with each citation placeholder (CITATION_PLACEHOLDER, numbered from 1) replaced
+    by the citation's HTML, `placed[number - 1]`."""
+    return _CITATION_PLACEHOLDER.sub(lambda match: placed[int(match.group(1)) - 1], html)
 
 
 def render_bibliography(registry: SourceRegistry, lang: str, cited_by: dict[str, list[dict]], labels: dict, env: jinja2.Environment) -> str:
@@ -227,7 +275,7 @@ def _labels(config, lang: str) -> dict:
 
 def on_pre_build(config):
     _state.clear()
-    _state.update(cited_by=defaultdict(list), used=set(), bibliography_pages=[], references={})
+    _state.update(cited_by=defaultdict(list), used=set(), bibliography_pages=[], html={})
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -244,10 +292,19 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     check_keys(citations, registry, file)
     labels = _labels(config, lang)
-    text, listing, keys = cite(markdown, citations, registry.formatted(lang), labels, theme_env(config))
-    # The source list is HTML that Markdown only passes on, reading every tag of it on the way
-    # (md_in_html): a placeholder stands in for it, and on_page_content puts it back.
-    _state["references"][page.file.src_uri] = listing
+    # The HTML of the citations and the source list is only passed on by Markdown, which reads it tag
+    # by tag on the way (most of a page's conversion time): placeholders stand in for it where they
+    # read the same, and on_page_content puts the HTML back.
+    placed: list[str] = []
+
+    def place(citation: Citation, html: str) -> str:
+        if not runs_in_text(markdown, citation):
+            return html
+        placed.append(html)
+        return CITATION_PLACEHOLDER.format(len(placed))
+
+    text, listing, keys = cite(markdown, citations, registry.formatted(lang), labels, theme_env(config), place)
+    _state["html"][page.file.src_uri] = (listing, placed)
     markdown = with_references(text, REFERENCES_PLACEHOLDER, labels)
     title = page.meta.get("title") or page.title or page.file.name
     for key in keys:
@@ -257,8 +314,10 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    listing = _state["references"].pop(page.file.src_uri, None)
-    return html if listing is None else html.replace(REFERENCES_PLACEHOLDER, listing, 1)
+    if page.file.src_uri not in _state["html"]:
+        return html
+    listing, placed = _state["html"].pop(page.file.src_uri)
+    return put_back(html, placed).replace(REFERENCES_PLACEHOLDER, listing, 1)
 
 
 def on_page_context(context, page, config, nav):

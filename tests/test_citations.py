@@ -10,8 +10,9 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown import Markdown
 
-from citations import check_keys, collapse_numbers, parse_citations, render_citations
+from citations import CITATION_PLACEHOLDER, check_keys, cite, collapse_numbers, parse_citations, put_back, render_citations, runs_in_text
 from conftest import ROOT, build
 from errors import ContentError, ContentErrors
 from sources import clean_entry, format_entries, validate_sources
@@ -115,6 +116,57 @@ def test_every_citation_links_to_the_list_and_back():
     assert html.count('href="#bron-ohayon2012"') == 2
     assert 'href="#bron-ref-1"' in html and 'href="#bron-ref-2"' in html
     assert "## Bronnen {#bronnen}" in html and "## Sources" in render("A [@ohayon2012].", "en")
+
+
+# The Markdown extensions of mkdocs.yml: the placeholders must come out of them as the HTML would.
+MARKDOWN = {
+    "extensions": ["toc", "admonition", "attr_list", "md_in_html", "def_list", "pymdownx.details", "pymdownx.superfences"],
+    "extension_configs": {"toc": {"permalink": True}},
+}
+
+
+def converted(markdown: str, placeholders: bool) -> tuple[str, list]:
+    """A page's HTML and table of contents, its citations as HTML in the Markdown or, where they run
+    in text, as placeholders put back afterwards (as the hook does)."""
+    placed: list[str] = []
+
+    def place(citation, html):
+        if not (placeholders and runs_in_text(markdown, citation)):
+            return html
+        placed.append(html)
+        return CITATION_PLACEHOLDER.format(len(placed))
+
+    text, _, _ = cite(markdown, parse_citations(markdown, "docs/x.md"), REGISTRY.formatted("nl"), LABELS["nl"], ENV, place)
+    md = Markdown(**MARKDOWN)
+    return put_back(md.convert(text), placed), md.toc_tokens
+
+
+@pytest.mark.parametrize(
+    "markdown, in_text",
+    [
+        ("Tekst [@ohayon2012] en [@gupta2016; @allen2014].", True),
+        ("*Nadruk [@ohayon2012]* en **sterk [@gupta2016]**.", True),
+        ("_nadruk_[@ohayon2012] en [@gupta2016]_nadruk_ en woord_[@allen2014]_woord", True),
+        ("Zie [de richtlijn [@ohayon2012]](https://x.example) en <span>tekst [@gupta2016]</span>.", True),
+        ("- lijst [@ohayon2012]\n\n> citaat [@gupta2016]\n\nterm [@allen2014]\n:   definitie [@ohayon2012]", True),
+        ('<div markdown="1">\nBlok [@ohayon2012]\n</div>\n\n<div>\nRuw [@gupta2016]\n</div>', True),
+        ("Met bladzijde [@ohayon2012, p. 3–4] en [@gupta2016, fig. 2].", True),
+        ("## Kop [@ohayon2012]", False),
+        ("Kop [@ohayon2012]\n===\n\nKop [@gupta2016]\n---", False),
+        ("- ## Kop in een lijst [@ohayon2012]", False),
+        ("![Plaatje [@ohayon2012]](p.png)", False),
+        ('[link](https://x.example "titel [@ohayon2012]")', False),
+        ('<span title="[@ohayon2012]">x</span>', False),
+        ("[link](https://x.example){ title='[@ohayon2012]' }", False),
+        ('!!! note "Titel [@ohayon2012]"\n    Tekst.\n\n??? note "Meer [@gupta2016]"\n    Tekst.', False),
+        ("\\[@ohayon2012] en &[@gupta2016] en <[@allen2014]", False),
+        ("[@ohayon2012, p. *3*] en [@gupta2016, p_3]", False),
+    ],
+)
+def test_a_citation_placeholder_comes_out_as_its_html_would(markdown, in_text):
+    citations = parse_citations(markdown, "docs/x.md")
+    assert all(runs_in_text(markdown, citation) == in_text for citation in citations), markdown
+    assert converted(markdown, placeholders=True) == converted(markdown, placeholders=False)
 
 
 # --- formatting by citeproc-py --------------------------------------------------------------
