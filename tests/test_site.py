@@ -101,3 +101,12 @@ def test_edit_link_points_at_the_page_file_in_each_language(site):
 def test_no_repository_widget_that_would_call_a_third_party_api(site):
     for path in site.rglob("*.html"):
         assert 'data-md-component="source"' not in path.read_text(encoding="utf-8"), path
+
+
+def test_every_script_file_waits_until_the_page_is_read(site):
+    """Material's bundle and ours load with `defer`, so the text is painted before they run."""
+    for path in site.rglob("*.html"):
+        tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8"))
+        assert tags, f"{path}: no script files at all (has the scripts block changed?)"
+        undeferred = [tag for tag in tags if not re.search(r"\bdefer\b", tag)]
+        assert undeferred == [], f"{path}: {undeferred}"
