@@ -34,7 +34,10 @@ def test_no_console_error_or_failed_request_on_any_page(page, site, server, requ
     assert outside_hosts(requests_seen) == []
 
 
-def test_axe_finds_no_violation_on_any_page(page, site, server):
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_axe_finds_no_violation_on_any_page(page, site, server, system):
+    """In both colour schemes: the dark one has its own contrast to get right."""
+    page.emulate_media(color_scheme=system)
     axe = Axe()
     report = []
     for url in [*all_urls(site, server), server + "404.html"]:

@@ -122,8 +122,11 @@ def test_without_javascript_the_criteria_read_as_a_list(browser, server):
     context.close()
 
 
+@pytest.mark.parametrize("system", ["light", "dark"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_axe_finds_no_violation_on_the_self_check_page(page, server, prefix):
+def test_axe_finds_no_violation_on_the_self_check_page(page, server, prefix, system):
+    """Answered, with a result showing, in both colour schemes."""
+    page.emulate_media(color_scheme=system)
     open_check(page, server, prefix)
     answer(page, {**dict.fromkeys(IDS, "yes"), "evening": "no"})
     results = Axe().run(page)
