@@ -1,14 +1,17 @@
 """Lighthouse 12.2.3 (mobile, Debian's Chromium) on the home page, the symptoms page and an
 English page: the four category scores. The site is served gzip-compressed on 127.0.0.1.
 
-usage: python bench/lighthouse.py   (installs lighthouse@12.2.3 into bench/.lighthouse with npm
+usage: python bench/lighthouse.py [--runs N]   (N runs a page, default 3: scores move with the
+load on the machine, so each is printed with the median; installs lighthouse@12.2.3 into bench/.lighthouse with npm
 on first use; needs Node.js 20 and Chromium)
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import statistics
 import subprocess
 import tempfile
 from pathlib import Path
@@ -30,6 +33,9 @@ def lighthouse() -> Path:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    runs = parser.parse_args().runs
     binary = lighthouse()
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     with tempfile.TemporaryDirectory() as tmp:
@@ -37,7 +43,7 @@ def main() -> None:
         server, base = serve(project / "site")
         os.environ["SITE_URL"] = base
         timed_build(project)
-        print("page | " + " | ".join(CATEGORIES))
+        print(f"page | {' | '.join(CATEGORIES)} | TBT ms | LCP ms   (median of {runs} runs; each run in brackets)")
         for name, path in PAGES.items():
             report = Path(tmp) / "report.json"
             command = [
@@ -50,15 +56,23 @@ def main() -> None:
                 "--form-factor=mobile",
             ]
             print("$ " + " ".join(command).replace(str(binary), "lighthouse").replace(base, "http://127.0.0.1:PORT/"))
-            subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium})
-            data = json.loads(report.read_text(encoding="utf-8"))
-            scores = [round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES]
-            print(f"{name} | " + " | ".join(map(str, scores)))
-            for category in CATEGORIES:
-                for ref in data["categories"][category]["auditRefs"]:
-                    audit = data["audits"][ref["id"]]
-                    if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
-                        print(f"    {category}: {audit['id']} ({audit['score']}): {audit['title']}")
+            results, misses = [], set()
+            for _ in range(runs):
+                subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": chromium})
+                data = json.loads(report.read_text(encoding="utf-8"))
+                audits = data["audits"]
+                scores = [round(100 * (data["categories"][c]["score"] or 0)) for c in CATEGORIES]
+                timings = [round(audits[a]["numericValue"]) for a in ("total-blocking-time", "largest-contentful-paint")]
+                results.append(scores + timings)
+                for category in CATEGORIES:
+                    for ref in data["categories"][category]["auditRefs"]:
+                        audit = audits[ref["id"]]
+                        if ref["weight"] and audit["score"] is not None and audit["score"] < 1:
+                            misses.add(f"{category}: {audit['id']} ({audit['score']}): {audit['title']}")
+            columns = zip(*results, strict=True)
+            print(f"{name} | " + " | ".join(f"{statistics.median(c):g} {list(c)}" for c in columns))
+            for miss in sorted(misses):
+                print(f"    below 1 in some run: {miss}")
         server.shutdown()
 
 
