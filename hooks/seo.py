@@ -4,8 +4,10 @@
   (search engines reject relative ones).
 - Each language gets its own search index, so a reader only finds pages in their language
   (mkdocs-static-i18n merges every language into one index).
-- Material's JavaScript fetches `sitemap.xml` next to every alternate link; the site's sitemap is
-  placed there, so no page causes a 404.
+- Material's JavaScript fetches `sitemap.xml` next to every alternate link (it wants it for
+  switching language, which our switcher already does per page). Each page's folder gets a
+  sitemap of that one page, so no page causes a 404 and the files stay the same small size
+  however large the site grows (a copy of the whole sitemap grew the site quadratically).
 - mkdocs-static-i18n renders `404.html` once per language into the same file, so the last
   language won; the default language's page is put back at `/404.html` (the one hosts serve)
   and each other language's goes to its own folder (`/en/404.html`).
@@ -14,14 +16,13 @@ Events: `on_post_page` (alternate links, search scope); `on_post_template` (each
 404 page, linking to the language home pages);
 `on_post_build` (search indexes, sitemaps and 404 pages, once, after every language is built).
 Pure functions, usable without MkDocs: `absolute_alternates`, `link_languages_home`, `scope_search_to_language`,
-`split_search_index`.
+`split_search_index`, `page_sitemaps`.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -82,6 +83,21 @@ def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]
     return split
 
 
+_SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]+)</loc>.*?</url>\n?", re.DOTALL)
+
+
+def page_sitemaps(sitemap: str, site_url: str) -> dict[str, str]:
+    """A sitemap of one page for each page in `sitemap`, keyed by its folder ('' for the home page)."""
+    head = sitemap[: sitemap.index("<url>")] if "<url>" in sitemap else sitemap
+    head = head.rstrip(" \t")
+    tail = "</urlset>\n"
+    return {
+        match.group("loc").removeprefix(site_url): head + match.group(0) + tail
+        for match in _SITEMAP_URL.finditer(sitemap)
+        if match.group("loc").startswith(site_url)
+    }
+
+
 def _prefixes(config) -> dict[str, str]:
     languages = site_languages(config)
     return {lang: ("" if index == 0 else f"{lang}/") for index, lang in enumerate(languages)}
@@ -126,6 +142,6 @@ def on_post_build(config):
     _not_found.clear()
     sitemap = site / "sitemap.xml"
     if sitemap.exists():
-        for page in site.rglob("index.html"):
-            if page.parent != site:
-                shutil.copyfile(sitemap, page.parent / "sitemap.xml")
+        for folder, text in page_sitemaps(sitemap.read_text(encoding="utf-8"), config.site_url or "/").items():
+            if folder and (site / folder / "index.html").exists():  # the home page keeps the whole sitemap
+                (site / folder / "sitemap.xml").write_text(text, encoding="utf-8")

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import re
+from xml.etree import ElementTree
 
 from conftest import pages
-from seo import absolute_alternates, link_languages_home, scope_search_to_language, split_search_index
+from seo import absolute_alternates, link_languages_home, page_sitemaps, scope_search_to_language, split_search_index
 
 HEAD = '<link rel="alternate" href="./" hreflang="nl">\n<link rel="alternate" href="../en/symptomen/" hreflang="en">'
 
@@ -54,11 +55,48 @@ def test_every_page_has_absolute_hreflang_x_default_canonical_and_description(si
 
 
 def test_the_sitemap_material_fetches_exists_next_to_every_alternate(site, site_url):
+    """A one-page sitemap next to each page (the whole one at the root): no 404, and its size
+    does not grow with the site."""
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     for lang, paths in pages(site).items():
         for path in paths:
             html = (site / ("en/" if lang == "en" else "") / path).read_text(encoding="utf-8")
             for href in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang=', html):
-                assert (site / href.removeprefix(site_url) / "sitemap.xml").exists(), href
+                sitemap = site / href.removeprefix(site_url) / "sitemap.xml"
+                locs = [loc.text for loc in ElementTree.parse(sitemap).getroot().findall("s:url/s:loc", namespace)]
+                if href == site_url:
+                    assert len(locs) == len(pages(site)["nl"]) * 2, "the root keeps the whole sitemap"
+                else:
+                    assert locs == [href], sitemap
+
+
+SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+    <url>
+        <loc>https://x.org/</loc>
+        <xhtml:link rel="alternate" hreflang="en" href="https://x.org/en/"/>
+    </url>
+    <url>
+        <loc>https://x.org/en/oorzaken/</loc>
+        <lastmod>2026-11-25</lastmod>
+        <xhtml:link rel="alternate" hreflang="nl" href="https://x.org/oorzaken/"/>
+    </url>
+</urlset>
+"""
+
+
+def test_page_sitemaps_cut_the_sitemap_into_one_page_each():
+    parts = page_sitemaps(SITEMAP, "https://x.org/")
+    assert list(parts) == ["", "en/oorzaken/"]
+    assert parts["en/oorzaken/"] == (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+        "    <url>\n        <loc>https://x.org/en/oorzaken/</loc>\n        <lastmod>2026-11-25</lastmod>\n"
+        '        <xhtml:link rel="alternate" hreflang="nl" href="https://x.org/oorzaken/"/>\n    </url>\n'
+        "</urlset>\n"
+    )
+    for part in parts.values():
+        ElementTree.fromstring(part.encode())
 
 
 def test_each_language_has_its_own_search_index(site):
