@@ -421,32 +421,3 @@ def rewrite_start_tags(page: BuiltPage, change: Callable[[Element], tuple[dict, 
         position = end
     out.append(text[position:])
     return "".join(out)
-
-
-# Material's primary navigation, built from mkdocs.yml, holds no editor's text. On a large site it is
-# most of every page (100 kB of a 154 kB page at 300 pages a language), so the per-page checks set it
-# aside and read the rest: their time per page then stays the same as the site grows.
-_NAVIGATION_START = '<div class="md-sidebar md-sidebar--primary"'
-_NAVIGATION_ENDS = ('<div class="md-sidebar md-sidebar--secondary"', '<div class="md-content"')
-NAVIGATION_PLACEHOLDER = "<!-- md:primary-navigation"
-
-
-def _placeholder(navigation: str) -> str:
-    # As many line breaks as the navigation had: problems are reported on the lines of the written file.
-    return NAVIGATION_PLACEHOLDER + "\n" * navigation.count("\n") + " -->"
-
-
-def set_aside_navigation(html: str) -> tuple[str, str]:
-    """The page with a placeholder where Material's primary navigation was, and that navigation
-    ('' when the page has none)."""
-    start = html.find(_NAVIGATION_START)
-    ends = [found for found in (html.find(end, start) for end in _NAVIGATION_ENDS) if found >= 0] if start >= 0 else []
-    if not ends:
-        return html, ""
-    navigation = html[start : min(ends)]
-    return html[:start] + _placeholder(navigation) + html[min(ends) :], navigation
-
-
-def restore_navigation(html: str, navigation: str) -> str:
-    """Undo set_aside_navigation (the placeholder is the first one: the navigation precedes the content)."""
-    return html.replace(_placeholder(navigation), navigation, 1) if navigation else html

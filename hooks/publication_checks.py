@@ -47,7 +47,7 @@ import yaml
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from built_html import BuiltPage, parse_page, restore_navigation, scan_page, set_aside_navigation
+from built_html import BuiltPage, parse_page, scan_page
 from citations import parse_citations, validate_labels
 from disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from errors import ContentError, ContentErrors, raise_all
@@ -485,15 +485,13 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-300)  # last, after every plugin and hook: what it checks is what MkDocs writes to the file
 def on_post_page(output, page, config):
-    # Material's navigation (from mkdocs.yml) is neither changed nor checked: see set_aside_navigation.
-    output, navigation = set_aside_navigation(output)
     output = add_rel(output, _state["label_html"])
     if output.strip():  # MkDocs writes the page: check it now, in memory, rather than read the file again
         settings, rel = _state["settings"], page.file.dest_uri
         source = _sources["by_output"].get(rel)
         file = f"{Path(config.site_dir).name}/{rel}"
         _sources["checked"][rel] = check_built_page(read_built_page(output, source, settings), file, source, settings)
-    return restore_navigation(output, navigation)
+    return output
 
 
 def on_post_template(output, template_name, config):

@@ -23,7 +23,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from built_html import NAVIGATION_PLACEHOLDER, SCANNED, parse_page, restore_navigation, scan_links, scan_page, set_aside_navigation
+from built_html import SCANNED, parse_page, scan_links, scan_page
 from conftest import ROOT, build, copy_project, pages
 from disclaimer import check_disclaimer, check_policy_page
 from errors import ContentError
@@ -1219,27 +1219,3 @@ def test_the_command_passes_on_the_real_site(site):
     )
     assert command.returncode == 0, command.stdout + command.stderr
     assert "Publication checks passed" in command.stdout
-
-
-MATERIAL_PAGE = (
-    '<html lang="nl"><body><div class="md-sidebar md-sidebar--primary"><nav>\n<a href="../a/">A</a>\n</nav></div>'
-    '<div class="md-sidebar md-sidebar--secondary"><nav>toc</nav></div>'
-    '<div class="md-content"><article><a href="https://example.org/">x</a></article></div></body></html>'
-)
-
-
-def test_navigation_is_set_aside_for_the_checks_and_put_back_unchanged():
-    rest, navigation = set_aside_navigation(MATERIAL_PAGE)
-    assert navigation == '<div class="md-sidebar md-sidebar--primary"><nav>\n<a href="../a/">A</a>\n</nav></div>'
-    assert NAVIGATION_PLACEHOLDER in rest and "../a/" not in rest and "md-sidebar--secondary" in rest
-    assert rest.count("\n") == MATERIAL_PAGE.count("\n"), "problems keep the line numbers of the written file"
-    assert restore_navigation(rest, navigation) == MATERIAL_PAGE
-    # The editor's external link is still checked and changed; the navigation comes back as it was.
-    changed = restore_navigation(add_rel(rest, "(partnerlink)"), navigation)
-    assert 'href="https://example.org/" rel="noopener noreferrer"' in changed and navigation in changed
-
-
-def test_a_page_without_material_navigation_is_read_whole():
-    for html in ("<p>404</p>", '<div class="md-sidebar md-sidebar--primary">never closed'):
-        assert set_aside_navigation(html) == (html, "")
-        assert restore_navigation(html, "") == html
