@@ -265,8 +265,9 @@ LABEL_KEYS = ("references_heading", "source", "back_to_citation", "cited_on", "n
 _state: dict = {}
 
 
-def _registry(config) -> SourceRegistry:
-    return registry_of(load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE))  # validated once per change
+def sources_registry(config) -> SourceRegistry:
+    """The site's validated sources (validated once per change of the file), for every hook."""
+    return registry_of(load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE))
 
 
 def _labels(config, lang: str) -> dict:
@@ -282,7 +283,7 @@ def on_page_markdown(markdown, page, config, files):
     file = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     first_line = body_first_line(page.file.content_string, markdown)
     lang = page_language(page, config)
-    registry = _registry(config)
+    registry = sources_registry(config)
     if any(marker.name == "bibliography" for marker in find_markers(markdown, file, first_line)):
         marker = next(m for m in find_markers(markdown, file, first_line) if m.name == "bibliography")
         markdown = replace_spans(markdown, [(marker.start, marker.end, BIBLIOGRAPHY_PLACEHOLDER)])
@@ -327,13 +328,13 @@ def on_page_context(context, page, config, nav):
             key: [{"title": c["title"], "url": get_relative_url(c["page"].url or ".", page.url or ".")} for c in cites]
             for key, cites in _state["cited_by"].items()
         }
-        html = render_bibliography(_registry(config), lang, cited_by, _labels(config, lang), theme_env(config))
+        html = render_bibliography(sources_registry(config), lang, cited_by, _labels(config, lang), theme_env(config))
         page.content = page.content.replace(BIBLIOGRAPHY_PLACEHOLDER, html)
     return context
 
 
 def on_post_build(config):
-    registry = _registry(config)
+    registry = sources_registry(config)
     unused = [key for key in registry.entries if key not in _state.get("used", set())]
     if unused:
         listed = ", ".join(f"{key} (line {registry.lines[key]})" for key in unused)

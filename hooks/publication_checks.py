@@ -48,7 +48,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from built_html import BuiltPage, parse_page, scan_page
-from citations import parse_citations, validate_labels
+from citations import parse_citations, sources_registry, validate_labels
 from disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from errors import ContentError, ContentErrors, raise_all
 from external_links import add_rel, check_external_links
@@ -57,7 +57,6 @@ from languages import site_languages
 from markdown_text import body_first_line, find_markers, replace_spans
 from partner_links import NOTICE_MARKER, PARTNERS_FILE, check_partner_html, check_partner_markdown, validate_partners
 from review_dates import ReviewDates, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
-from sources import registry_of
 from structured_data import check_structured_data, medical_web_page
 from templates import theme_env
 from translations import check_translations, language_file, split_language, stale_notices
@@ -67,7 +66,6 @@ from yamldata import load_yaml
 log = get_plugin_logger(__name__)
 
 LABELS_FILE = "data/labels.yml"
-SOURCES_FILE = "data/sources.yml"
 LABEL_KEYS = (
     "disclaimer",
     "disclaimer_title",
@@ -231,11 +229,6 @@ def output_path(src: str, languages: list[str]) -> str:
     return path if lang == languages[0] else f"{lang}/{path}"
 
 
-def cited_count(page: SourcePage) -> int:
-    """How many different sources the page cites (its structured data lists each once)."""
-    return len(page.cited)
-
-
 def is_policy_page(source: SourcePage | None, settings: Settings) -> bool:
     return source is not None and split_language(source.src, settings.languages)[0] == POLICY_PAGE
 
@@ -268,7 +261,7 @@ def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, set
         return errors
     if source.review:
         errors.extend(check_review_html(built, file, source.review, labels, source.file))
-    errors.extend(check_structured_data(built, file, cited_count(source), source.file))
+    errors.extend(check_structured_data(built, file, len(source.cited), source.file))
     if is_policy_page(source, settings):
         errors.extend(check_policy_page(built, file, source.file))
     return errors
@@ -451,7 +444,7 @@ def _cited_sources(page, file: str, config) -> list[dict]:
     keys = source.cited if source else SourcePage(page.file.src_uri, file, "", page.file.content_string).cited
     if not keys:
         return []
-    registry = registry_of(load_yaml(Path(config.config_file_path).parent / SOURCES_FILE, SOURCES_FILE))
+    registry = sources_registry(config)
     return [registry.entries[key] for key in keys if key in registry.entries]
 
 

@@ -88,11 +88,9 @@ _SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]+)</loc>.*?</url>\n?"
 
 def page_sitemaps(sitemap: str, site_url: str) -> dict[str, str]:
     """A sitemap of one page for each page in `sitemap`, keyed by its folder ('' for the home page)."""
-    head = sitemap[: sitemap.index("<url>")] if "<url>" in sitemap else sitemap
-    head = head.rstrip(" \t")
-    tail = "</urlset>\n"
+    head = sitemap[: sitemap.find("<url>")].rstrip(" \t")  # the XML declaration and <urlset ...>
     return {
-        match.group("loc").removeprefix(site_url): head + match.group(0) + tail
+        match.group("loc").removeprefix(site_url): head + match.group(0) + "</urlset>\n"
         for match in _SITEMAP_URL.finditer(sitemap)
         if match.group("loc").startswith(site_url)
     }
