@@ -47,7 +47,7 @@ import yaml
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from built_html import BuiltPage, parse_page, scan_page
+from built_html import BuiltPage, line_in_page, parse_page, restore_navigation, scan_page, set_aside_navigation
 from citations import parse_citations, sources_registry, validate_labels
 from disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from errors import ContentError, ContentErrors, raise_all
@@ -478,13 +478,19 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-300)  # last, after every plugin and hook: what it checks is what MkDocs writes to the file
 def on_post_page(output, page, config):
+    # Material's navigation, when it holds nothing they read, is neither rewritten nor checked:
+    # see set_aside_navigation.
+    output, navigation = set_aside_navigation(output)
     output = add_rel(output, _state["label_html"])
     if output.strip():  # MkDocs writes the page: check it now, in memory, rather than read the file again
         settings, rel = _state["settings"], page.file.dest_uri
         source = _sources["by_output"].get(rel)
         file = f"{Path(config.site_dir).name}/{rel}"
-        _sources["checked"][rel] = check_built_page(read_built_page(output, source, settings), file, source, settings)
-    return output
+        errors = check_built_page(read_built_page(output, source, settings), file, source, settings)
+        _sources["checked"][rel] = [
+            ContentError(error.file, error.rule, error.problem, error.fix, line_in_page(error.line, output, navigation)) for error in errors
+        ]
+    return restore_navigation(output, navigation)
 
 
 def on_post_template(output, template_name, config):

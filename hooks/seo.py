@@ -37,6 +37,10 @@ _CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<
 
 def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
     """Make the head's hreflang links absolute and add x-default (the default language's page)."""
+    # Only the head is read and written: the time per page stays the same however large Material's
+    # navigation (in the body, on every page) grows with the site.
+    head_end = html.find("</head>")
+    original = head = html if head_end < 0 else html[:head_end]
     default_href = None
 
     def absolute(match: re.Match) -> str:
@@ -46,11 +50,12 @@ def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
             default_href = href
         return f'<link rel="alternate" href="{href}" hreflang="{match.group("lang")}">'
 
-    html = _ALTERNATE.sub(absolute, html)
-    if default_href and 'hreflang="x-default"' not in html:
-        last = list(_ALTERNATE.finditer(html))[-1]
-        html = html[: last.end()] + f'\n<link rel="alternate" href="{default_href}" hreflang="x-default">' + html[last.end() :]
-    return html
+    head = _ALTERNATE.sub(absolute, head)
+    if default_href and 'hreflang="x-default"' not in head:
+        last = list(_ALTERNATE.finditer(head))[-1]
+        head = head[: last.end()] + f'\n<link rel="alternate" href="{default_href}" hreflang="x-default">' + head[last.end() :]
+    # replace() copies the page once; slicing off its body would copy (and re-read) it twice.
+    return html.replace(original, head, 1)
 
 
 def link_languages_home(html: str, homes: dict[str, str]) -> str:
@@ -65,9 +70,13 @@ def link_languages_home(html: str, homes: dict[str, str]) -> str:
 
 def scope_search_to_language(html: str, lang_prefix: str) -> str:
     """Point Material's base (where it loads the search index) at the language's own root."""
-    if not lang_prefix:
+    # Material writes its configuration at the end of the body: found from there, not read from the top.
+    start = html.rfind('<script id="__config"')
+    match = _CONFIG_BASE.match(html, start) if lang_prefix and start >= 0 else None
+    if match is None:
         return html
-    return _CONFIG_BASE.sub(lambda m: f"{m.group(1)}{m.group('base').rstrip('/')}/{lang_prefix}{m.group(3)}", html, count=1)
+    base = f"{match.group(1)}{match.group('base').rstrip('/')}/{lang_prefix}{match.group(3)}"
+    return html.replace(match.group(), base, 1)  # the first is this one: Material writes it once, at the end
 
 
 def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:

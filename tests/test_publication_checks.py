@@ -23,7 +23,16 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from built_html import SCANNED, parse_page, scan_links, scan_page
+from built_html import (
+    NAVIGATION_PLACEHOLDER,
+    SCANNED,
+    line_in_page,
+    parse_page,
+    restore_navigation,
+    scan_links,
+    scan_page,
+    set_aside_navigation,
+)
 from conftest import ROOT, build, copy_project, pages
 from disclaimer import check_disclaimer, check_policy_page
 from errors import ContentError
@@ -1059,10 +1068,11 @@ def test_the_command_finds_a_site_older_than_its_sources(project):
 
 @pytest.fixture(scope="module")
 def partner_site(tmp_path_factory) -> tuple[Path, Checked]:
-    """A copy with a partner, partner links in both languages, a <script> code sample, an
-    overdue date (today moved to 2028) and an English page reviewed before its original."""
+    """A copy with a partner, partner links in both languages, a link to another site in the
+    navigation (mkdocs.yml), a <script> code sample, an overdue date (today moved to 2028) and an English page reviewed before its original."""
     project = copy_project(tmp_path_factory.mktemp("partners") / "project")
     with_partners(project)
+    edit(project, "mkdocs.yml", "  - over.md\n", "  - over.md\n  - Thuisarts: https://www.thuisarts.nl/rusteloze-benen\n")
     append(project, "docs/zelf-doen.md", f"{NOTICE}\n\nEen kussen koop je bij {PARTNER_LINK}.\n\n```html\n<script>alert(1)</script>\n```\n")
     append(project, "docs/zelf-doen.en.md", f"{NOTICE}\n\nBuy a pillow at [Example shop](https://shop.example/pillow){{ .partner }}.\n")
     edit(
@@ -1102,6 +1112,16 @@ def test_partner_links_render_with_notice_rel_and_label(partner_site):
         assert notice in html and 'href="../over/#partnerlinks"' in html
     sample = (site / "zelf-doen/index.html").read_text(encoding="utf-8")
     assert "alert" in sample and "<script>alert" not in sample  # a code sample, shown, never run
+
+
+def test_a_link_to_another_site_in_the_navigation_gets_noopener_noreferrer(partner_site):
+    site, checked = partner_site
+    pages_with_navigation = [path for path in all_html(site) if "md-sidebar--primary" in path.read_text(encoding="utf-8")]
+    assert len(pages_with_navigation) >= 14
+    for path in pages_with_navigation:
+        link = re.search(r'<a href="https://www\.thuisarts\.nl/rusteloze-benen"[^>]*>', path.read_text(encoding="utf-8"))
+        assert link and 'rel="noopener noreferrer"' in link.group(), path
+    assert checked.command_code == 0, checked.command_output
 
 
 def all_html(site: Path) -> list[Path]:
@@ -1219,3 +1239,65 @@ def test_the_command_passes_on_the_real_site(site):
     )
     assert command.returncode == 0, command.stdout + command.stderr
     assert "Publication checks passed" in command.stdout
+
+
+MATERIAL_PAGE = (
+    '<html lang="nl"><body><div class="md-sidebar md-sidebar--primary"><nav>\n<a href="../a/">A</a>\n</nav></div>'
+    '<div class="md-sidebar md-sidebar--secondary"><nav>toc</nav></div>'
+    '<div class="md-content"><article><a href="https://example.org/">x</a></article></div></body></html>'
+)
+NAVIGATION = '<div class="md-sidebar md-sidebar--primary"><nav>\n<a href="../a/">A</a>\n</nav></div>'
+
+
+def test_the_navigation_is_set_aside_while_a_page_is_read_and_put_back_unchanged():
+    rest, navigation = set_aside_navigation(MATERIAL_PAGE)
+    assert navigation == NAVIGATION
+    assert NAVIGATION_PLACEHOLDER in rest and "../a/" not in rest and "md-sidebar--secondary" in rest
+    # A problem is reported on its line in the written file.
+    link = scan_page(rest).links[-1]
+    assert link.attrs["href"] == "https://example.org/" and line_in_page(link.line, rest, navigation) == 3 == scan_page(MATERIAL_PAGE).links[-1].line
+    assert line_in_page(1, rest, navigation) == 1 and line_in_page(None, rest, navigation) is None
+    assert restore_navigation(rest, navigation) == MATERIAL_PAGE
+    # The editor's link in the article is still changed; the navigation comes back as it was.
+    changed = restore_navigation(add_rel(rest, "(partnerlink)"), navigation)
+    assert changed == add_rel(MATERIAL_PAGE, "(partnerlink)")
+    assert 'href="https://example.org/" rel="noopener noreferrer"' in changed and NAVIGATION in changed
+
+
+@pytest.mark.parametrize(
+    "inside",
+    [
+        '<a href="https://www.thuisarts.nl/">Thuisarts</a>',  # an editor's link to another site in mkdocs.yml
+        '<a href="/\n/example.org/">x</a>',
+        '<a href="&#47;&#47;example.org/">x</a>',
+        '<a class="partner" href="x">x</a>',
+        "<!-- a comment -->",
+        "<script>var a;</script>",
+        "<TEMPLATE></TEMPLATE>",
+        '<span data-review="last">x</span>',
+    ],
+)
+def test_a_navigation_holding_anything_the_checks_read_is_read_with_the_page(inside):
+    html = MATERIAL_PAGE.replace("<nav>\n", f"<nav>\n{inside}", 1)
+    assert set_aside_navigation(html) == (html, "")
+
+
+def test_a_page_without_material_navigation_is_read_whole():
+    for html in ("<p>404</p>", '<div class="md-sidebar md-sidebar--primary">never closed'):
+        assert set_aside_navigation(html) == (html, "")
+        assert restore_navigation(html, "") == html
+
+
+def test_every_built_page_is_rewritten_the_same_with_its_navigation_set_aside(site):
+    set_aside = 0
+    for path in all_html(site):
+        html = path.read_text(encoding="utf-8")
+        rest, navigation = set_aside_navigation(html)
+        set_aside += bool(navigation)
+        assert restore_navigation(add_rel(rest, "(partnerlink)"), navigation) == add_rel(html, "(partnerlink)"), path
+        if navigation:
+            whole, scanned = scan_page(html), scan_page(rest)
+            assert [(e.tag, e.attrs, line_in_page(e.line, rest, navigation)) for e in scanned.elements] == [
+                (e.tag, e.attrs, e.line) for e in whole.elements
+            ], path
+    assert set_aside >= 12  # every page but the about pages, whose table of contents links to #partnerlinks

@@ -22,10 +22,21 @@ def test_alternates_become_absolute_with_x_default():
     ]
 
 
+def test_only_the_head_is_read_and_the_body_is_kept_byte_for_byte():
+    body = '<body>\n<a href="../en/symptomen/" hreflang="en">English</a>\n' + HEAD + "\n</body></html>"
+    html = absolute_alternates(f"<html><head>\n{HEAD}\n</head>{body}", "https://example.org/symptomen/", "nl")
+    head, rest = html.split("</head>")
+    assert 'href="https://example.org/en/symptomen/" hreflang="en"' in head and 'hreflang="x-default"' in head
+    assert "</head>" + rest == "</head>" + body
+
+
 def test_search_base_points_at_the_language_root():
     html = '<script id="__config" type="application/json">{"annotate": null, "base": "../..", "x": 1}</script>'
     assert '"base": "../../en/"' in scope_search_to_language(html, "en/")
     assert scope_search_to_language(html, "") == html
+    page = "<p>text</p>\n" + html + "\n</body>"
+    assert scope_search_to_language(page, "en/") == page.replace('"base": "../.."', '"base": "../../en/"')
+    assert scope_search_to_language("<p>no configuration</p>", "en/") == "<p>no configuration</p>"
 
 
 def test_search_index_is_split_per_language():
