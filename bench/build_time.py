@@ -1,4 +1,4 @@
-"""Build time of the real site with and without the hooks: median of several builds, one run.
+"""Build time of the real site with and without the hooks: pairs of builds, one run.
 
 usage: python bench/build_time.py [--runs N]
 """
@@ -9,7 +9,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from common import copy_project, median_build
+from common import copy_project, paired_builds
 
 
 def main() -> None:
@@ -18,13 +18,13 @@ def main() -> None:
     args = parser.parse_args()
     print(f"$ python bench/build_time.py --runs {args.runs}")
     with tempfile.TemporaryDirectory() as tmp:
-        with_hooks = median_build(copy_project(Path(tmp) / "with"), args.runs)
-        without = median_build(copy_project(Path(tmp) / "without", hooks=False), args.runs)
-    ratio = with_hooks["seconds"] / without["seconds"]
-    print(f"real site, 2 languages, median of {args.runs} builds each (mkdocs build --strict):")
-    print(f"  with hooks:    {with_hooks['seconds']:.2f} s, peak {with_hooks['peak_mb']:.0f} MB")
-    print(f"  without hooks: {without['seconds']:.2f} s, peak {without['peak_mb']:.0f} MB")
-    print(f"  ratio with/without: {ratio:.2f} (hooks add {100 * (ratio - 1):.0f}%)")
+        result = paired_builds(copy_project(Path(tmp) / "with"), copy_project(Path(tmp) / "without", hooks=False), args.runs)
+    with_hooks, without, ratio = result["with"], result["without"], result["ratio"]
+    print(f"real site, 2 languages, {args.runs} pairs of builds (mkdocs build --strict), with then without hooks:")
+    print(f"  with hooks:    {with_hooks['seconds']:.2f} s (median), peak {with_hooks['peak_mb']:.0f} MB")
+    print(f"  without hooks: {without['seconds']:.2f} s (median), peak {without['peak_mb']:.0f} MB")
+    print(f"  ratio per pair: {', '.join(f'{r:.2f}' for r in result['ratios'])}")
+    print(f"  median ratio with/without: {ratio:.2f} (hooks add {100 * (ratio - 1):.0f}%)")
 
 
 if __name__ == "__main__":

@@ -69,6 +69,22 @@ def median_build(project: Path, runs: int) -> dict:
     return {"seconds": statistics.median(r["seconds"] for r in results), "peak_mb": max(r["peak_mb"] for r in results), "runs": runs}
 
 
+def paired_builds(with_hooks: Path, without_hooks: Path, runs: int) -> dict:
+    """`runs` pairs of builds, with the hooks then without, one after the other.
+
+    The speed of a shared machine drifts by 10-30% over minutes: the two builds of a pair see
+    nearly the same machine, so the median of the pairs' ratios is steadier than a ratio of two
+    medians taken minutes apart.
+    """
+    pairs = [(timed_build(with_hooks), timed_build(without_hooks)) for _ in range(runs)]
+    return {
+        "with": {"seconds": statistics.median(a["seconds"] for a, _ in pairs), "peak_mb": max(a["peak_mb"] for a, _ in pairs)},
+        "without": {"seconds": statistics.median(b["seconds"] for _, b in pairs), "peak_mb": max(b["peak_mb"] for _, b in pairs)},
+        "ratio": statistics.median(a["seconds"] / b["seconds"] for a, b in pairs),
+        "ratios": [a["seconds"] / b["seconds"] for a, b in pairs],
+    }
+
+
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Static files gzip-compressed when the browser asks, as GitHub Pages serves them."""
 

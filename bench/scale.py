@@ -15,7 +15,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from common import ROOT, copy_project, median_build, without_hooks
+from common import ROOT, copy_project, paired_builds
 
 TEMPLATES = ["oorzaken", "behandeling", "zelf-doen"]
 SECTION = 20
@@ -51,22 +51,23 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(f"$ python bench/scale.py --sizes {' '.join(map(str, args.sizes))} --runs {args.runs}")
-    print("pages/language | with hooks: s, peak MB | without: s, peak MB | hooks add | s per 100 pages (with hooks)")
+    print("pages/language | with hooks: s, peak MB | without: s, peak MB | hooks add: median (each pair) | s per 100 pages, with hooks")
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
             project = copy_project(Path(tmp) / f"site{size}")
             generate(project, size)
-            with_hooks = median_build(project, args.runs)
-            without_hooks(project / "mkdocs.yml")
-            without = median_build(project, args.runs)
-            added = 100 * (with_hooks["seconds"] / without["seconds"] - 1)
+            bare = copy_project(Path(tmp) / f"site{size}-without-hooks", hooks=False)
+            generate(bare, size)
+            result = paired_builds(project, bare, args.runs)
+            with_hooks, without = result["with"], result["without"]
+            added = 100 * (result["ratio"] - 1)
+            each = ", ".join(f"{100 * (r - 1):+.0f}%" for r in result["ratios"])
             total = size + 7
             print(
                 f"{total:>14} | {with_hooks['seconds']:8.2f} s, {with_hooks['peak_mb']:5.0f} MB"
-                f" | {without['seconds']:6.2f} s, {without['peak_mb']:5.0f} MB | {added:6.0f}%"
+                f" | {without['seconds']:6.2f} s, {without['peak_mb']:5.0f} MB | {added:+4.0f}% ({each})"
                 f" | {100 * with_hooks['seconds'] / total:.2f}"
             )
-
 
 if __name__ == "__main__":
     main()
