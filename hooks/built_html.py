@@ -9,6 +9,8 @@ site and of a page of awkward HTML.
 `scan_links` finds just the links, several times faster, for `rewrite_start_tags`, which
 changes chosen start tags and leaves every other byte as it was; the checks read the rewritten
 page with `scan_page`, which finds links another way, so they would catch a scanner mistake.
+`set_aside_navigation` takes Material's navigation out of a page while the hook reads it, when it
+holds nothing the checks read (see there); `line_in_page` gives problems their lines as written.
 """
 
 from __future__ import annotations
