@@ -20,7 +20,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         result = paired_builds(copy_project(Path(tmp) / "with"), copy_project(Path(tmp) / "without", hooks=False), args.runs)
     with_hooks, without, ratio = result["with"], result["without"], result["ratio"]
-    print(f"real site, 2 languages, {args.runs} pairs of builds (mkdocs build --strict), with then without hooks:")
+    print(f"real site, 2 languages, {args.runs} pairs of builds (mkdocs build --strict) with and without hooks:")
     print(f"  with hooks:    {with_hooks['seconds']:.2f} s (median), peak {with_hooks['peak_mb']:.0f} MB")
     print(f"  without hooks: {without['seconds']:.2f} s (median), peak {without['peak_mb']:.0f} MB")
     print(f"  ratio per pair: {', '.join(f'{r:.2f}' for r in result['ratios'])}")

@@ -64,19 +64,22 @@ def timed_build(project: Path) -> dict:
     return measured
 
 
-def median_build(project: Path, runs: int) -> dict:
-    results = [timed_build(project) for _ in range(runs)]
-    return {"seconds": statistics.median(r["seconds"] for r in results), "peak_mb": max(r["peak_mb"] for r in results), "runs": runs}
-
-
-def paired_builds(with_hooks: Path, without_hooks: Path, runs: int) -> dict:
-    """`runs` pairs of builds, with the hooks then without, one after the other.
+def paired_builds(with_hooks: Path, bare: Path, runs: int) -> dict:
+    """`runs` pairs of builds, one with the hooks and one without, one right after the other
+    (which goes first alternates, so neither always gets a warmed-up machine).
 
     The speed of a shared machine drifts by 10-30% over minutes: the two builds of a pair see
     nearly the same machine, so the median of the pairs' ratios is steadier than a ratio of two
     medians taken minutes apart.
     """
-    pairs = [(timed_build(with_hooks), timed_build(without_hooks)) for _ in range(runs)]
+    pairs = []
+    for run in range(runs):
+        if run % 2 == 0:
+            first = timed_build(with_hooks)
+            pairs.append((first, timed_build(bare)))
+        else:
+            first = timed_build(bare)
+            pairs.append((timed_build(with_hooks), first))
     return {
         "with": {"seconds": statistics.median(a["seconds"] for a, _ in pairs), "peak_mb": max(a["peak_mb"] for a, _ in pairs)},
         "without": {"seconds": statistics.median(b["seconds"] for _, b in pairs), "peak_mb": max(b["peak_mb"] for _, b in pairs)},

@@ -69,5 +69,6 @@ def main() -> None:
                 f" | {100 * with_hooks['seconds'] / total:.2f}"
             )
 
+
 if __name__ == "__main__":
     main()

@@ -431,7 +431,9 @@ def rewrite_start_tags(page: BuiltPage, change: Callable[[Element], tuple[dict, 
 # grows with the site: 328 kB of a 356 kB page at 1,000 pages a language. When it holds nothing the
 # checks or the link rewrite read (no link that may go to another site or be a partner link, no
 # marked element, no character reference, no comment or element read whole), reading the page
-# without it finds the same; the time per page then stays the same as the site grows.
+# without it finds the same elements; the time per page then stays the same as the site grows.
+# Its text (page titles, the page's own table of contents) is not where the disclaimer or the
+# review dates belong, so the checks of visible text read the rest of the page.
 _NAVIGATION_START = '<div class="md-sidebar md-sidebar--primary"'
 _NAVIGATION_ENDS = ('<div class="md-sidebar md-sidebar--secondary"', '<div class="md-content"')
 # Markup read whole (comments, raw-text elements) or for itself (<html>, <link>), the tag names
@@ -451,7 +453,7 @@ def _read_by_checks(navigation: str) -> bool:
 
 # One short line (a comment as long as the navigation would take the scanners as long as it did);
 # what followed the navigation starts on the next line, so a line number says which side it is on.
-NAVIGATION_PLACEHOLDER = "<!-- md:primary-navigation -->\n"
+NAVIGATION_PLACEHOLDER = "<!-- navigation set aside while the page is checked -->\n"
 
 
 def set_aside_navigation(html: str) -> tuple[str, str]:
@@ -475,6 +477,8 @@ def restore_navigation(html: str, navigation: str) -> str:
     if not navigation:
         return html
     start = html.find(NAVIGATION_PLACEHOLDER)
+    if start < 0:  # a rewrite between set-aside and restore removed it: never write such a page
+        raise ValueError("the placeholder of the navigation set aside is missing from the page")
     return html[:start] + navigation + html[start + len(NAVIGATION_PLACEHOLDER) :]
 
 

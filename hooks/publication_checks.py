@@ -238,6 +238,21 @@ def read_built_page(html: str, source: SourcePage | None, settings: Settings) ->
     return parse_page(html) if is_policy_page(source, settings) else scan_page(html)
 
 
+def check_page_html(html: str, navigation: str, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
+    """check_built_page on a page whose navigation is set aside (see set_aside_navigation; '' when
+    it is not), its problems on their lines in the page as written."""
+    errors = check_built_page(read_built_page(html, source, settings), file, source, settings)
+    if not navigation:
+        return errors
+    # Problems reported on the source file keep their lines; only the built page's move.
+    return [
+        ContentError(error.file, error.rule, error.problem, error.fix, line_in_page(error.line, html, navigation))
+        if error.file == file
+        else error
+        for error in errors
+    ]
+
+
 def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
     """Every rule on one built page; `source` is the page it was built from (None for 404.html or an
     HTML file copied from docs/)."""
@@ -290,9 +305,8 @@ def check_site(
         if checked is not None and rel in checked:
             report.errors.extend(checked[rel])
             continue
-        source = by_output.get(rel)
-        built = read_built_page(path.read_text(encoding="utf-8"), source, settings)
-        report.errors.extend(check_built_page(built, f"{site}/{rel}", source, settings))
+        html, navigation = set_aside_navigation(path.read_text(encoding="utf-8"))
+        report.errors.extend(check_page_html(html, navigation, f"{site}/{rel}", by_output.get(rel), settings))
     for rel, page in sorted(by_output.items()):
         if not (site_dir / rel).is_file():
             report.errors.append(
@@ -478,18 +492,15 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-300)  # last, after every plugin and hook: what it checks is what MkDocs writes to the file
 def on_post_page(output, page, config):
-    # Material's navigation, when it holds nothing they read, is neither rewritten nor checked:
-    # see set_aside_navigation.
+    # Material's navigation, when it holds nothing they read, is neither rewritten nor checked
+    # (see set_aside_navigation); `make check` reads each page the same way.
     output, navigation = set_aside_navigation(output)
     output = add_rel(output, _state["label_html"])
     if output.strip():  # MkDocs writes the page: check it now, in memory, rather than read the file again
         settings, rel = _state["settings"], page.file.dest_uri
         source = _sources["by_output"].get(rel)
         file = f"{Path(config.site_dir).name}/{rel}"
-        errors = check_built_page(read_built_page(output, source, settings), file, source, settings)
-        _sources["checked"][rel] = [
-            ContentError(error.file, error.rule, error.problem, error.fix, line_in_page(error.line, output, navigation)) for error in errors
-        ]
+        _sources["checked"][rel] = check_page_html(output, navigation, file, source, settings)
     return restore_navigation(output, navigation)
 
 

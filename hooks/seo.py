@@ -70,13 +70,16 @@ def link_languages_home(html: str, homes: dict[str, str]) -> str:
 
 def scope_search_to_language(html: str, lang_prefix: str) -> str:
     """Point Material's base (where it loads the search index) at the language's own root."""
-    # Material writes its configuration at the end of the body: found from there, not read from the top.
+    # Material writes its configuration once, at the end of the body: matched there, without
+    # running the pattern over the page.
     start = html.rfind('<script id="__config"')
     match = _CONFIG_BASE.match(html, start) if lang_prefix and start >= 0 else None
     if match is None:
         return html
     base = f"{match.group(1)}{match.group('base').rstrip('/')}/{lang_prefix}{match.group(3)}"
-    return html.replace(match.group(), base, 1)  # the first is this one: Material writes it once, at the end
+    # The first occurrence is this one (in text it would be escaped); replace() copies the page
+    # once, cheaper than joining slices of it.
+    return html.replace(match.group(), base, 1)
 
 
 def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:

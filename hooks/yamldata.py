@@ -53,14 +53,17 @@ def parse_yaml(text: str, path: str) -> YamlData:
     """Parse YAML text; a syntax error becomes a ContentError naming the line."""
     # One pass gives the nodes (with their lines) and the data built from them; libyaml's parser
     # when PyYAML has it (some 15 times faster on the sources file), the same safe constructor.
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # the pure-Python reader checks the characters already here
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if mark:  # libyaml's messages do not name the character: the column points at it
+            problem += f", column {mark.column + 1}"
         raise ContentError(
             path,
             "yaml-syntax",
@@ -69,7 +72,8 @@ def parse_yaml(text: str, path: str) -> YamlData:
             line,
         ) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[tuple, int] = {}
     if node is not None:
         _record_lines(node, (), lines)

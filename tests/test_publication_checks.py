@@ -40,7 +40,16 @@ from external_links import add_rel, check_external_links, is_external, may_need_
 from front_matter import _simple_block, read_front_matter
 from markdown_text import KNOWN_MARKERS, find_markers
 from partner_links import check_partner_html, check_partner_markdown, find_links, host_of, is_partner_host, validate_partners
-from publication_checks import Settings, SourcePage, check_site, configured_languages, format_problems, output_path, today_from
+from publication_checks import (
+    Settings,
+    SourcePage,
+    check_page_html,
+    check_site,
+    configured_languages,
+    format_problems,
+    output_path,
+    today_from,
+)
 from review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
 from structured_data import check_structured_data, citation, medical_web_page
 from translations import check_translations, split_language, stale_notices
@@ -1289,15 +1298,43 @@ def test_a_page_without_material_navigation_is_read_whole():
 
 
 def test_every_built_page_is_rewritten_the_same_with_its_navigation_set_aside(site):
-    set_aside = 0
+    set_aside = changed = 0
     for path in all_html(site):
-        html = path.read_text(encoding="utf-8")
+        # As MkDocs renders it, before the hook's rewrite: its links to other sites without rel.
+        html = path.read_text(encoding="utf-8").replace(' rel="noopener noreferrer"', "")
         rest, navigation = set_aside_navigation(html)
         set_aside += bool(navigation)
-        assert restore_navigation(add_rel(rest, "(partnerlink)"), navigation) == add_rel(html, "(partnerlink)"), path
+        rewritten = add_rel(html, "(partnerlink)")
+        changed += rewritten != html
+        assert restore_navigation(add_rel(rest, "(partnerlink)"), navigation) == rewritten, path
         if navigation:
             whole, scanned = scan_page(html), scan_page(rest)
             assert [(e.tag, e.attrs, line_in_page(e.line, rest, navigation)) for e in scanned.elements] == [
                 (e.tag, e.attrs, e.line) for e in whole.elements
             ], path
     assert set_aside >= 12  # every page but the about pages, whose table of contents links to #partnerlinks
+    assert changed >= 12  # the edit button, DOI and PubMed links: the rewrite had work to do
+
+
+def test_problems_of_a_page_read_without_its_navigation_are_reported_on_their_lines_as_written():
+    settings = Settings(LANGUAGES, {"nl": LABELS, "en": LABELS}, [], TODAY)
+    page = MATERIAL_PAGE.replace("<div class=\"md-content\">", "\n\n<div class=\"md-content\">")  # the link on line 5
+    rest, navigation = set_aside_navigation(page)
+    assert navigation
+    found = [(e.file, e.rule, e.line) for e in check_page_html(rest, navigation, "site/a/index.html", None, settings)]
+    whole = [(e.file, e.rule, e.line) for e in check_page_html(page, "", "site/a/index.html", None, settings)]
+    assert ("site/a/index.html", "external-link-rel", 5) in found and found == whole
+
+
+@pytest.mark.parametrize("loader", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)], ids=["python", "libyaml"])
+def test_data_files_read_the_same_with_or_without_libyaml(monkeypatch, loader):
+    import yamldata
+
+    monkeypatch.setattr(yamldata, "_Loader", loader)
+    parsed = parse_yaml("partners:\n  - host: shop.example\n    name: Winkel\n", "data/partners.yml")
+    assert parsed.data == {"partners": [{"host": "shop.example", "name": "Winkel"}]} and parsed.line_of("partners", 0, "name") == 3
+    assert parse_yaml("", "data/partners.yml").data is None
+    for text in ("a: 1\x07\n", "a:\n\t- b\n", "a: [1\nb: 2\n"):
+        with pytest.raises(ContentError) as caught:
+            parse_yaml(text, "data/partners.yml")
+        assert caught.value.rule == "yaml-syntax" and caught.value.file == "data/partners.yml"
