@@ -74,17 +74,15 @@ def paired_builds(with_hooks: Path, bare: Path, runs: int) -> dict:
     """
     pairs = []
     for run in range(runs):
-        if run % 2 == 0:
-            first = timed_build(with_hooks)
-            pairs.append((first, timed_build(bare)))
-        else:
-            first = timed_build(bare)
-            pairs.append((timed_build(with_hooks), first))
+        order = (with_hooks, bare) if run % 2 == 0 else (bare, with_hooks)
+        measured = {project: timed_build(project) for project in order}
+        pairs.append((measured[with_hooks], measured[bare]))
+    ratios = [a["seconds"] / b["seconds"] for a, b in pairs]
     return {
         "with": {"seconds": statistics.median(a["seconds"] for a, _ in pairs), "peak_mb": max(a["peak_mb"] for a, _ in pairs)},
         "without": {"seconds": statistics.median(b["seconds"] for _, b in pairs), "peak_mb": max(b["peak_mb"] for _, b in pairs)},
-        "ratio": statistics.median(a["seconds"] / b["seconds"] for a, b in pairs),
-        "ratios": [a["seconds"] / b["seconds"] for a, b in pairs],
+        "ratio": statistics.median(ratios),
+        "ratios": ratios,
     }
 
 
