@@ -132,15 +132,3 @@ def requests_seen(page):
 def outside_hosts(urls: list[str]) -> list[str]:
     """URLs that go anywhere but the local test server (data: and blob: stay in the browser)."""
     return [u for u in urls if not re.match(r"^(https?://127\.0\.0\.1[:/]|data:|blob:|about:)", u)]
-
-
-def open_page(page, url: str) -> None:
-    """Go to `url` and wait until the page's scripts have run and Material has started.
-
-    The scripts load after the first paint (overrides/partials/scripts-after-paint.html), often
-    after the load event that `goto` waits for. The loader starts Material, through the
-    `document$` stream Material exposes, only once every script has run; `document$` replays its
-    last value, so this also returns when Material started before we asked."""
-    page.goto(url)
-    page.wait_for_function("window.document$ !== undefined")
-    page.evaluate("new Promise(resolve => window.document$.subscribe(() => resolve()))")

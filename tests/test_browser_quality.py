@@ -7,7 +7,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import open_page, outside_hosts, pages
+from conftest import outside_hosts, pages
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +28,7 @@ def test_no_console_error_or_failed_request_on_any_page(page, site, server, requ
     page.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} {response.url}"))
     page.on("requestfailed", lambda request: problems.append(f"failed {request.url}"))
     for url in [*all_urls(site, server), server + "404.html"]:
-        open_page(page, url)
+        page.goto(url)
         page.wait_for_load_state("networkidle")
     assert problems == []
     assert outside_hosts(requests_seen) == []
@@ -41,7 +41,7 @@ def test_axe_finds_no_violation_on_any_page(page, site, server, system):
     axe = Axe()
     report = []
     for url in [*all_urls(site, server), server + "404.html"]:
-        open_page(page, url)
+        page.goto(url)
         results = axe.run(page)
         if results.violations_count:
             report.append(f"{url}\n{results.generate_report()}")
@@ -56,7 +56,7 @@ def test_axe_finds_no_violation_on_any_page(page, site, server, system):
     ],
 )
 def test_search_finds_pages_in_the_readers_language_only(page, server, prefix, query, expected, foreign):
-    open_page(page, server + prefix)
+    page.goto(server + prefix)
     page.locator(".md-search__input").click()
     page.keyboard.type(query, delay=30)  # Material searches on key events
     results = page.locator(".md-search-result__item a")

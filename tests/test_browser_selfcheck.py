@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import open_page, outside_hosts
+from conftest import outside_hosts
 
 pytestmark = pytest.mark.browser
 IDS = ["urge", "evening", "rest", "movement", "other_cause"]
@@ -14,7 +14,7 @@ LANGS = [("", "Ja", "Nee"), ("en/", "Yes", "No")]
 
 
 def open_check(page, server, prefix=""):
-    open_page(page, server + prefix + "symptomen/")
+    page.goto(server + prefix + "symptomen/")
     form = page.locator("[data-selfcheck-form]")
     expect(form).to_be_visible()
     return page.locator("[data-selfcheck-result]")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from conftest import open_page, outside_hosts
+from conftest import outside_hosts
 from test_site import SECTIONS
 
 pytestmark = pytest.mark.browser
@@ -25,7 +25,7 @@ def click_navigation_link(page, url: str) -> None:
 
 def test_every_section_is_reachable_through_the_navigation(page, server, requests_seen):
     for prefix in ("", "en/"):
-        open_page(page, server + prefix)
+        page.goto(server + prefix)
         for section in SECTIONS[1:] + SECTIONS[:1]:
             click_navigation_link(page, server + prefix + section)
             expect(page).to_have_url(server + prefix + section)
@@ -36,7 +36,7 @@ def test_every_section_is_reachable_through_the_navigation(page, server, request
 @pytest.mark.parametrize("section", SECTIONS)
 def test_language_switch_lands_on_the_translation(page, server, requests_seen, section):
     for start, lang, other, other_prefix in (("", "nl", "en", "en/"), ("en/", "en", "nl", "")):
-        open_page(page, server + start + section)
+        page.goto(server + start + section)
         expect(page.locator("html")).to_have_attribute("lang", lang)
         page.locator(".md-header .md-select").first.hover()
         page.locator(f'.md-select__link[hreflang="{other}"]').click()
