@@ -7,8 +7,9 @@ page places `<!-- md:bibliography -->` to list every source with the pages that 
 
 Events: `on_pre_build` (reset which pages cite what), `on_page_markdown` (citations and the
 page's list, as placeholders while Markdown runs), `on_page_content` (their HTML in place of the
-placeholders), `on_page_context` (the full list, once every page is read), `on_post_build` (list
-unused sources without failing).
+placeholders), `on_page_context` (the full list, once every page is read, before search indexes
+it), `on_post_build` (list unused sources without failing). A page's list stays out of the search
+index; the full list is in it.
 Pure functions, usable without MkDocs: `parse_citations`, `render_citations` (`cite` and
 `with_references` in two steps), `runs_in_text`, `put_back`, `collapse_numbers`.
 """
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from errors import ContentError
@@ -161,8 +162,10 @@ def render_citations(
 
 
 def with_references(text: str, listing: str, labels: dict) -> str:
-    """The page's Markdown with its source list (or what stands for it) under the sources heading."""
-    return f"{text}\n\n## {labels['references_heading']} {{#bronnen}}\n\n{listing}\n"
+    """The page's Markdown with its source list (or what stands for it) under the sources heading.
+    The list is left out of the search index: the sources page lists every source, so a search
+    for an author or a study title finds that page once instead of every page citing it."""
+    return f"{text}\n\n## {labels['references_heading']} {{#bronnen data-search-exclude}}\n\n{listing}\n"
 
 
 def cite(
@@ -321,6 +324,7 @@ def on_page_content(html, page, config, files):
     return put_back(html, placed).replace(REFERENCES_PLACEHOLDER, listing, 1)
 
 
+@event_priority(50)  # before Material's search (0) indexes the page: the full list is searchable
 def on_page_context(context, page, config, nav):
     if page in _state.get("bibliography_pages", []):
         lang = page_language(page, config)

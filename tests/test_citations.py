@@ -3,6 +3,7 @@ formatting of real entries in both languages, the built pages, and every kind of
 
 from __future__ import annotations
 
+import json
 import re
 
 import jinja2
@@ -115,7 +116,7 @@ def test_every_citation_links_to_the_list_and_back():
     html = render("A [@ohayon2012]. B [@ohayon2012].")
     assert html.count('href="#bron-ohayon2012"') == 2
     assert 'href="#bron-ref-1"' in html and 'href="#bron-ref-2"' in html
-    assert "## Bronnen {#bronnen}" in html and "## Sources" in render("A [@ohayon2012].", "en")
+    assert "## Bronnen {#bronnen data-search-exclude}" in html and "## Sources" in render("A [@ohayon2012].", "en")
 
 
 # The Markdown extensions of mkdocs.yml: the placeholders must come out of them as the HTML would.
@@ -270,7 +271,7 @@ def test_built_pages_number_link_and_list_their_sources(site, prefix, heading):
     html = (site / prefix / "oorzaken" / "index.html").read_text(encoding="utf-8")
     numbers = [int(n) for n in re.findall(r'aria-label="(?:Bron|Source) (\d+)"', html)]
     assert numbers and sorted(set(numbers)) == list(range(1, max(numbers) + 1))
-    assert re.search(rf'<h2 id="bronnen">{heading}', html)
+    assert re.search(rf'<h2 data-search-exclude id="bronnen">{heading}', html)
     for key in re.findall(r'href="#bron-([a-z0-9]+)"', html):
         assert f'<li id="bron-{key}"' in html
     for anchor in re.findall(r'class="references__back" href="#([^"]+)"', html):
@@ -284,6 +285,15 @@ def test_sources_page_lists_every_source_with_the_pages_citing_it(site, prefix, 
     for key in REGISTRY.entries:
         assert f'<li id="bron-{key}">' in html
     assert f'{label}: <a href="../oorzaken/">' in html
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_finds_sources_on_the_sources_page_only(site, prefix):
+    index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+    lists = [doc["location"] for doc in index["docs"] if doc["location"].endswith("#bronnen")]
+    assert lists == []
+    holding = {doc["location"].split("#")[0] for doc in index["docs"] if "Ohayon" in doc["text"]}
+    assert holding == {"bronnen/"}
 
 
 def test_every_source_in_the_file_is_cited_somewhere(site):
