@@ -86,6 +86,18 @@ def paired_builds(with_hooks: Path, bare: Path, runs: int) -> dict:
     }
 
 
+# Compressed bodies by (path, modification time): each file is compressed once, as a production
+# host caches them, so the server does not compete with the browser for the CPU while a page loads.
+_COMPRESSED: dict[tuple[str, int], bytes] = {}
+
+
+def compressed(path: Path) -> bytes:
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _COMPRESSED:
+        _COMPRESSED[key] = gzip.compress(path.read_bytes(), mtime=0)
+    return _COMPRESSED[key]
+
+
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Static files gzip-compressed when the browser asks, as GitHub Pages serves them."""
 
@@ -102,7 +114,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
             or path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml")
         ):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        body = compressed(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
