@@ -86,16 +86,26 @@ def paired_builds(with_hooks: Path, bare: Path, runs: int) -> dict:
     }
 
 
-# Compressed bodies by (path, modification time): each file is compressed once, as a production
-# host caches them, so the server does not compete with the browser for the CPU while a page loads.
-_COMPRESSED: dict[tuple[str, int], bytes] = {}
+# Compressed bodies by (path, modification time, size): each file is compressed once, as a
+# production host keeps them, so the server does not compete with the browser for the CPU while a
+# page loads. `precompress` fills it before measuring.
+_COMPRESSED: dict[tuple[str, int, int], bytes] = {}
+COMPRESSED_SUFFIXES = (".html", ".css", ".js", ".json", ".svg", ".xml")
 
 
 def compressed(path: Path) -> bytes:
-    key = (str(path), path.stat().st_mtime_ns)
+    stat = path.stat()
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
     if key not in _COMPRESSED:
         _COMPRESSED[key] = gzip.compress(path.read_bytes(), mtime=0)
     return _COMPRESSED[key]
+
+
+def precompress(site: Path) -> None:
+    """Compress every file the server would compress, so that no request waits for it."""
+    for path in site.rglob("*"):
+        if path.suffix in COMPRESSED_SUFFIXES and path.is_file():
+            compressed(path)
 
 
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
@@ -111,7 +121,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         if (
             "gzip" not in self.headers.get("Accept-Encoding", "")
             or not path.is_file()
-            or path.suffix not in (".html", ".css", ".js", ".json", ".svg", ".xml")
+            or path.suffix not in COMPRESSED_SUFFIXES
         ):
             return super().send_head()
         body = compressed(path)

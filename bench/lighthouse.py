@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from common import copy_project, serve, timed_build
+from common import copy_project, precompress, serve, timed_build
 
 VERSION = "12.2.3"
 HERE = Path(__file__).resolve().parent
@@ -43,6 +43,7 @@ def main() -> None:
         server, base = serve(project / "site")
         os.environ["SITE_URL"] = base
         timed_build(project)
+        precompress(project / "site")
         print(f"page | {' | '.join(CATEGORIES)} | TBT ms | LCP ms   (median of {runs} runs; each run in brackets)")
         for name, path in PAGES.items():
             report = Path(tmp) / "report.json"
