@@ -3,10 +3,11 @@
 Where a page has the marker `<!-- md:selfcheck -->`, the marker is replaced by the self-check
 (`overrides/partials/selfcheck.html`), filled with the page language's texts from
 `data/selfcheck.yml`. The script `assets/selfcheck.js` makes it interactive in the browser;
-answers never leave the page.
+answers never leave the page. Its script and stylesheet load only on pages that have it.
 
-Events: `on_page_markdown` (replace the marker). The data file is validated on first use and
-whenever it changes (see `yamldata.load_yaml`).
+Events: `on_page_markdown` (replace the marker), `on_page_context` (tell the template,
+`overrides/main.html`, that the page has a self-check). The data file is validated on first use
+and whenever it changes (see `yamldata.load_yaml`).
 Pure functions, usable without MkDocs: `validate_selfcheck`, `render_selfcheck`.
 """
 
@@ -180,3 +181,14 @@ def on_page_markdown(markdown, page, config, files):
     file = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     first_line = body_first_line(page.file.content_string, markdown)
     return render_selfcheck_markers(markdown, file, page_language(page, config), _load_texts(config), theme_env(config), first_line)
+
+
+def on_page_context(context, page, config, nav):
+    # The rendered page, not the marker: a marker inside a code example renders no self-check.
+    context["selfcheck"] = has_selfcheck(page.content or "")
+    return context
+
+
+def has_selfcheck(html: str) -> bool:
+    """The page's HTML holds a self-check (the section that overrides/partials/selfcheck.html renders)."""
+    return "<section class=\"selfcheck\"" in html

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT, build
 from errors import ContentError, ContentErrors
-from selfcheck import render_selfcheck, render_selfcheck_markers, validate_selfcheck
+from selfcheck import has_selfcheck, render_selfcheck, render_selfcheck_markers, validate_selfcheck
 from yamldata import parse_yaml
 
 DATA = (ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8")
@@ -153,6 +153,27 @@ def test_symptoms_page_carries_the_self_check(site, prefix, lang):
 
 
 # --- bad input in a real build -------------------------------------------------------------
+
+
+def test_a_rendered_self_check_is_recognised_and_a_marker_in_code_is_not():
+    html = render_selfcheck(texts()["nl"], ENV)
+    assert has_selfcheck(f"<p>Tekst</p>\n{html}")
+    assert not has_selfcheck("<pre><code>&lt;!-- md:selfcheck --&gt;</code></pre><p>data-selfcheck</p>")
+
+
+def test_self_check_files_load_only_on_pages_with_the_self_check(site):
+    """Every other page is spared a stylesheet (which holds up the first paint) and a script."""
+    with_check = []
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assets = [name for name in ("assets/selfcheck.css", "assets/selfcheck.js") if name in html]
+        if '<section class="selfcheck"' in html:
+            with_check.append(path.relative_to(site).as_posix())
+            assert len(assets) == 2, path
+            assert re.search(r'<script defer src="[./]*assets/selfcheck\.js">', html), path
+        else:
+            assert assets == [], path
+    assert sorted(with_check) == ["en/symptomen/index.html", "symptomen/index.html"]
 
 
 def test_build_fails_on_a_broken_data_file(project):
