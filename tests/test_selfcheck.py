@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT, build
 from errors import ContentError, ContentErrors
-from selfcheck import has_selfcheck, render_selfcheck, render_selfcheck_markers, validate_selfcheck
+from selfcheck import has_selfcheck, read_stylesheet, render_selfcheck, render_selfcheck_markers, validate_selfcheck
 from yamldata import parse_yaml
 
 DATA = (ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8")
@@ -162,18 +162,27 @@ def test_a_rendered_self_check_is_recognised_and_a_marker_in_code_is_not():
 
 
 def test_self_check_files_load_only_on_pages_with_the_self_check(site):
-    """Every other page is spared a stylesheet (which holds up the first paint) and a script."""
+    """Every other page is spared its stylesheet and script; where it is, the stylesheet is in the
+    head itself (a stylesheet file holds up the first paint)."""
+    stylesheet = (ROOT / "docs" / "assets" / "selfcheck.css").read_text(encoding="utf-8")
     with_check = []
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
-        assets = [name for name in ("assets/selfcheck.css", "assets/selfcheck.js") if name in html]
+        head = html[: html.index("</head>")]
         if '<section class="selfcheck"' in html:
             with_check.append(path.relative_to(site).as_posix())
-            assert len(assets) == 2, path
+            assert f"<style>{stylesheet}</style>" in head, path
             assert re.search(r'<script defer src="[./]*assets/selfcheck\.js">', html), path
         else:
-            assert assets == [], path
+            assert "selfcheck" not in head and "assets/selfcheck.js" not in html, path
     assert sorted(with_check) == ["en/symptomen/index.html", "symptomen/index.html"]
+    assert "assets/selfcheck.css" not in "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+
+
+def test_a_missing_stylesheet_is_a_clear_error(tmp_path):
+    with pytest.raises(ContentError) as error:
+        read_stylesheet(tmp_path / "docs")
+    assert "docs/assets/selfcheck.css" in str(error.value) and "git checkout" in str(error.value)
 
 
 def test_build_fails_on_a_broken_data_file(project):
