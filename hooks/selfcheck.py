@@ -14,6 +14,7 @@ Pure functions, usable without MkDocs: `validate_selfcheck`, `render_selfcheck`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -206,6 +207,10 @@ def read_stylesheet(docs_dir: Path) -> str:
         ) from None
 
 
+# An element carrying the attribute assets/selfcheck.js looks for: [data-selfcheck].
+_SELFCHECK_ELEMENT = re.compile(r"<[a-z]+\b[^>]*\sdata-selfcheck[\s>=]")
+
+
 def has_selfcheck(html: str) -> bool:
-    """The page's HTML holds a self-check (the section that overrides/partials/selfcheck.html renders)."""
-    return "<section class=\"selfcheck\"" in html
+    """The page's HTML holds a self-check: an element with the attribute its script starts from."""
+    return _SELFCHECK_ELEMENT.search(html) is not None

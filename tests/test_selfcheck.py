@@ -159,6 +159,7 @@ def test_a_rendered_self_check_is_recognised_and_a_marker_in_code_is_not():
     html = render_selfcheck(texts()["nl"], ENV)
     assert has_selfcheck(f"<p>Tekst</p>\n{html}")
     assert not has_selfcheck("<pre><code>&lt;!-- md:selfcheck --&gt;</code></pre><p>data-selfcheck</p>")
+    assert not has_selfcheck('<p data-selfcheck-answer="urge">–</p>')
 
 
 def test_self_check_files_load_only_on_pages_with_the_self_check(site):
