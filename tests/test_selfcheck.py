@@ -198,6 +198,15 @@ def test_build_fails_on_a_broken_data_file(project):
     assert "Traceback" not in result.output
 
 
+def test_build_fails_on_a_missing_stylesheet(project):
+    (project / "docs" / "assets" / "selfcheck.css").unlink()
+    result = build(project)
+    assert not result.ok
+    assert "docs/assets/selfcheck.css: [selfcheck-stylesheet] the self-check's stylesheet is missing." in result.output
+    assert "git checkout -- docs/assets/selfcheck.css" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_build_fails_on_an_unknown_marker(project):
     path = project / "docs" / "oorzaken.md"
     path.write_text(path.read_text(encoding="utf-8") + "\n<!-- md:zelftest -->\n", encoding="utf-8")
