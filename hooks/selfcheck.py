@@ -4,7 +4,8 @@ Where a page has the marker `<!-- md:selfcheck -->`, the marker is replaced by t
 (`overrides/partials/selfcheck.html`), filled with the page language's texts from
 `data/selfcheck.yml`. The script `assets/selfcheck.js` makes it interactive in the browser;
 answers never leave the page. Only pages with a self-check get its script and its stylesheet
-(written into the page's head, so no file holds up the first paint).
+(`overrides/partials/selfcheck.css`, written into the page's head: no file holds up the first
+paint).
 
 Events: `on_page_markdown` (replace the marker), `on_page_context` (tell the template,
 `overrides/main.html`, that the page has a self-check). The data file is validated on first use
@@ -27,7 +28,6 @@ from yamldata import YamlData, load_yaml
 
 DATA_FILE = "data/selfcheck.yml"
 TEMPLATE = "partials/selfcheck.html"
-STYLESHEET = "assets/selfcheck.css"
 CRITERIA_COUNT = 5
 TEXT_KEYS = ("title", "intro", "privacy", "answer_yes", "answer_no", "print_button", "print_heading", "print_date", "no_script")
 RESULT_KEYS = ("incomplete", "all_yes", "some_no", "some_no_advice")
@@ -188,23 +188,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_context(context, page, config, nav):
     # The rendered page, not the marker: a marker inside a code example renders no self-check.
-    # Its stylesheet goes into the page itself: a separate file would hold up the first paint.
-    if has_selfcheck(page.content or ""):
-        context["selfcheck"] = {"stylesheet": read_stylesheet(Path(config.docs_dir))}
+    context["selfcheck"] = has_selfcheck(page.content or "")
     return context
-
-
-def read_stylesheet(docs_dir: Path) -> str:
-    """The self-check's stylesheet, which the template writes into the page's head."""
-    try:
-        return (docs_dir / STYLESHEET).read_text(encoding="utf-8")
-    except OSError:
-        raise ContentError(
-            f"{docs_dir.name}/{STYLESHEET}",
-            "selfcheck-stylesheet",
-            "the self-check's stylesheet is missing.",
-            f"restore it: git checkout -- {docs_dir.name}/{STYLESHEET}",
-        ) from None
 
 
 # An element carrying the attribute assets/selfcheck.js looks for: [data-selfcheck].
