@@ -15,7 +15,11 @@ from errors import ContentError
 
 POLICY_PAGE = "over.md"
 # Sections of the about page that the disclaimer and the partner-link notice link to.
-POLICY_SECTIONS = {"disclaimer": "Medische disclaimer {#disclaimer}", "partnerlinks": "Partnerlinks {#partnerlinks}"}
+POLICY_SECTIONS = {
+    "disclaimer": "Medische disclaimer {#disclaimer}",
+    "partnerlinks": "Partnerlinks {#partnerlinks}",
+    "bewijs": "Hoe sterk is het bewijs? {#bewijs}",  # every evidence statement links to the scale here
+}
 
 
 def check_disclaimer(page: BuiltPage, file: str, disclaimer: str) -> list[ContentError]:

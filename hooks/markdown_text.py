@@ -8,6 +8,8 @@ Markers are HTML comments, so an unprocessed marker shows nothing:
     <!-- md:selfcheck -->        the interactive self-check of the five criteria
     <!-- md:bibliography -->     the list of every source (sources page)
     <!-- md:partner-notice -->   the partner-link notice, required before a page's first partner link
+    <!-- md:evidence LEVEL -->   an evidence statement's label and level (data/evidence.yml)
+    <!-- md:evidence-scale -->   the levels of the evidence scale with their meanings (about page)
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ KNOWN_MARKERS = {
     "selfcheck": "the self-check of the five criteria (data/selfcheck.yml)",
     "bibliography": "every source in data/sources.yml, with the pages that cite it",
     "partner-notice": "the partner-link notice, required before the first partner link (data/partners.yml)",
+    "evidence": "an evidence statement: <!-- md:evidence weak --> and its text (levels in data/evidence.yml)",
+    "evidence-scale": "every level of the evidence scale with its meaning (about page)",
 }
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")

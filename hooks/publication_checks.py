@@ -51,12 +51,15 @@ from built_html import BuiltPage, line_in_page, parse_page, restore_navigation, 
 from citations import parse_citations, sources_registry, validate_labels
 from disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from errors import ContentError, ContentErrors, raise_all
+from evidence import EvidenceScale, check_evidence_markers, evidence_scale
 from external_links import add_rel, check_external_links
 from front_matter import read_front_matter
 from languages import site_languages
 from markdown_text import body_first_line, find_markers, replace_spans
 from partner_links import NOTICE_MARKER, PARTNERS_FILE, check_partner_html, check_partner_markdown, validate_partners
 from review_dates import ReviewDates, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
+from reviewers import DATA_FILE as REVIEWERS_FILE
+from reviewers import Reviewer, validate_reviewers
 from structured_data import check_structured_data, medical_web_page
 from templates import theme_env
 from translations import check_translations, language_file, split_language, stale_notices
@@ -75,6 +78,7 @@ LABEL_KEYS = (
     "partner_label",
     "last_reviewed",
     "reviewed_by",
+    "not_physician",
     "next_review",
 )
 TODAY_VARIABLE = "RLS_TODAY"
@@ -89,6 +93,8 @@ class Settings:
     labels: dict[str, dict]
     partner_hosts: list[str]
     today: date
+    reviewers: dict[str, Reviewer] | None = None  # None: data/reviewers.yml has problems (reported)
+    evidence: EvidenceScale | None = None  # None: data/evidence.yml has problems (reported)
 
 
 @dataclass
@@ -168,7 +174,17 @@ def load_settings(root: Path, languages: list[str] | None = None, today: date | 
         errors.extend(partner_errors)
     except ContentError as error:
         errors.append(error)
-    return Settings(languages or [], labels, partner_hosts, today or today_from()), errors
+    reviewers = evidence = None
+    if languages:
+        try:
+            reviewers = validate_reviewers(load_yaml(root / REVIEWERS_FILE, REVIEWERS_FILE), languages)
+        except (ContentError, ContentErrors) as error:
+            errors.extend(error.errors if isinstance(error, ContentErrors) else [error])
+        try:
+            evidence = evidence_scale(root, languages)
+        except (ContentError, ContentErrors) as error:
+            errors.extend(error.errors if isinstance(error, ContentErrors) else [error])
+    return Settings(languages or [], labels, partner_hosts, today or today_from(), reviewers, evidence), errors
 
 
 # --- The sources -----------------------------------------------------------------------------
@@ -189,7 +205,7 @@ def check_page_source(page: SourcePage, settings: Settings) -> Report:
     """Every source rule on one page, read as the editor wrote it (before any hook changed it)."""
     report = Report()
     try:
-        page.review, errors = read_review_dates(read_front_matter(page.text, page.file), settings.today)
+        page.review, errors = read_review_dates(read_front_matter(page.text, page.file), settings.today, settings.reviewers)
         report.errors.extend(errors)
     except ContentError as error:
         report.errors.append(error)
@@ -202,6 +218,8 @@ def check_page_source(page: SourcePage, settings: Settings) -> Report:
         report.errors.append(error)
     else:
         report.errors.extend(check_partner_markdown(page.text, page.file, settings.partner_hosts, markers))
+        if settings.evidence is not None:
+            report.errors.extend(check_evidence_markers(markers, settings.evidence, page.file))
     return report
 
 
@@ -465,18 +483,19 @@ def _cited_sources(page, file: str, config) -> list[dict]:
 def on_page_context(context, page, config, nav):
     settings = _state["settings"]
     file = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-    review, _ = read_review_dates(read_front_matter(page.file.content_string, file), settings.today)
-    if review is None:
+    review, _ = read_review_dates(read_front_matter(page.file.content_string, file), settings.today, settings.reviewers)
+    if review is None or settings.reviewers is None:
         return context  # impossible after on_pre_build's checks; the built-site check would say so
     lang = _state["lang"]
     months = settings.labels[lang]["months"]
+    reviewer = settings.reviewers[review.reviewed_by]
     context["publication"] = {
         "review": {
             "last": review.last_reviewed.isoformat(),
             "last_text": format_date(review.last_reviewed, months),
             "next": review.next_review.isoformat(),
             "next_text": format_date(review.next_review, months),
-            "reviewed_by": review.reviewed_by,
+            "reviewer": reviewer.texts(lang),
         },
         "structured_data": medical_web_page(
             title=page.meta.get("title") or page.title,
@@ -484,6 +503,7 @@ def on_page_context(context, page, config, nav):
             url=page.canonical_url,
             lang=lang,
             review=review,
+            reviewer=reviewer.structured_data(lang),
             sources=_cited_sources(page, file, config),
         ),
     }

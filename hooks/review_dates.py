@@ -3,7 +3,7 @@
 Every page's front matter holds:
 
     last_reviewed: 2026-11-25        date of the last medical review (YYYY-MM-DD)
-    reviewed_by: Medische redactie   who reviewed it; a role is enough
+    reviewed_by: redactie            who reviewed it: an id from data/reviewers.yml
     next_review: 2027-11-25          optional: at most one year after last_reviewed;
                                      left out, it is one year after last_reviewed
 
@@ -16,7 +16,9 @@ Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,8 +59,12 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years, day=28)
 
 
-def read_review_dates(meta: FrontMatter, today: date) -> tuple[ReviewDates | None, list[ContentError]]:
-    """The page's review dates and every problem with them (all reported, not only the first)."""
+def read_review_dates(
+    meta: FrontMatter, today: date, reviewers: Collection[str] | None = None
+) -> tuple[ReviewDates | None, list[ContentError]]:
+    """The page's review dates and every problem with them (all reported, not only the first).
+
+    `reviewers` are the ids of data/reviewers.yml; `reviewed_by` must be one of them."""
     file = meta.file
     errors = []
     last_text, reviewer, next_text = meta.text("last_reviewed"), meta.text("reviewed_by"), meta.text("next_review")
@@ -93,7 +99,20 @@ def read_review_dates(meta: FrontMatter, today: date) -> tuple[ReviewDates | Non
                 file,
                 "reviewer-missing",
                 "the front matter has no 'reviewed_by'.",
-                "add 'reviewed_by:' with who reviewed the page; a role is enough, for example 'reviewed_by: Medische redactie'.",
+                "add 'reviewed_by:' with the id of who reviewed the page in data/reviewers.yml, for example 'reviewed_by: redactie'.",
+                meta.line("reviewed_by"),
+            )
+        )
+    elif reviewers is not None and reviewer not in reviewers:
+        close = difflib.get_close_matches(reviewer, list(reviewers), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        errors.append(
+            ContentError(
+                file,
+                "reviewer-unknown",
+                f"'reviewed_by: {reviewer}' is not a reviewer in data/reviewers.yml.",
+                f"{hint}Use one of the ids in data/reviewers.yml ({', '.join(sorted(reviewers))}), or add the reviewer there, "
+                "with their qualification.",
                 meta.line("reviewed_by"),
             )
         )

@@ -3,7 +3,9 @@
 Where a page has the marker `<!-- md:selfcheck -->`, the marker is replaced by the self-check
 (`overrides/partials/selfcheck.html`), filled with the page language's texts from
 `data/selfcheck.yml`. The script `assets/selfcheck.js` makes it interactive in the browser;
-answers never leave the page. Only pages with a self-check get its script and its stylesheet
+answers never leave the page. The self-check gives no verdict: whatever the answers, once all are
+given the reader sees one neutral text (take your answers to your GP), and no text in the data
+file may say that the symptoms do or do not match RLS (`VERDICT_PHRASES`). Only pages with a self-check get its script and its stylesheet
 (`overrides/partials/selfcheck.css`, written into the page's head: no file holds up the first
 paint).
 
@@ -20,6 +22,7 @@ from pathlib import Path
 
 import jinja2
 
+from data_schema import where
 from errors import ContentError, raise_all
 from languages import page_language, site_languages
 from markdown_text import body_first_line, find_markers, replace_spans
@@ -29,9 +32,58 @@ from yamldata import YamlData, load_yaml
 DATA_FILE = "data/selfcheck.yml"
 TEMPLATE = "partials/selfcheck.html"
 CRITERIA_COUNT = 5
-TEXT_KEYS = ("title", "intro", "privacy", "answer_yes", "answer_no", "print_button", "print_heading", "print_date", "no_script")
-RESULT_KEYS = ("incomplete", "all_yes", "some_no", "some_no_advice")
-CRITERION_KEYS = ("id", "question", "help", "mismatch")
+TEXT_KEYS = (
+    "title",
+    "intro",
+    "privacy",
+    "answer_yes",
+    "answer_no",
+    "answer_unsure",
+    "print_button",
+    "print_heading",
+    "print_date",
+    "print_unanswered",
+    "no_script",
+)
+RESULT_KEYS = ("incomplete", "complete")
+CRITERION_KEYS = ("id", "question", "help")
+# Wording that turns answers into a verdict: that the symptoms do or do not match RLS, that the
+# reader has or has not got it, a score, or reassurance. The self-check gives none (a web page
+# cannot diagnose; about 1 in 6 people without RLS meets the symptom criteria), so no text in the
+# data file may say it, in any language.
+VERDICT_PHRASES = [
+    r"\bpas(?:t|sen)\b[^.]{0,40}\b(?:bij|niet)\b",
+    r"\bje hebt (?:geen )?(?:rls|rusteloze benen)",
+    r"\b(?:waarschijnlijk|vermoedelijk|zeker) (?:geen )?(?:rls|rusteloze benen)",
+    r"\bgeen (?:rls|rusteloze benen)\b",
+    r"\b(?:geen zorgen|niets aan de hand|niets ernstigs)\b",
+    r"\bmatch(?:es|ing)?\b",
+    r"\b(?:consistent with|fits?|points? to|suggests?|indicates?)\b[^.]{0,40}\b(?:rls|restless legs)",
+    r"(?<!whether )(?<!if )\byou (?:have|do not have|don't have) (?:rls|restless legs)",
+    r"\b(?:likely|probably|unlikely) (?:to be |not )?(?:rls|restless legs)",
+    r"\bnot (?:rls|restless legs)\b",
+    r"\b(?:nothing to worry|no need to worry|don't worry|do not worry)\b",
+    r"\bscore\b",
+]
+_VERDICT = re.compile("|".join(f"(?:{phrase})" for phrase in VERDICT_PHRASES), re.IGNORECASE)
+
+
+def verdict_in(text: str) -> str | None:
+    """The first wording in `text` that gives a verdict, or None."""
+    match = _VERDICT.search(" ".join(text.split()))
+    return match.group(0) if match else None
+
+
+def _texts_with_keys(value, keys: tuple = ()):
+    """Every text in a language's section, with the keys that lead to it."""
+    if isinstance(value, str):
+        yield keys, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_with_keys(item, keys + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts_with_keys(item, keys + (index,))
 
 
 def _is_text(value) -> bool:
@@ -45,8 +97,8 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
     """
     errors: list[ContentError] = []
 
-    def problem(keys: tuple, text: str, fix: str) -> None:
-        errors.append(ContentError(data.path, "selfcheck-data", text, fix, data.line_of(*keys)))
+    def problem(keys: tuple, text: str, fix: str, rule: str = "selfcheck-data") -> None:
+        errors.append(ContentError(data.path, rule, text, fix, data.line_of(*keys)))
 
     root = data.data
     if not isinstance(root, dict):
@@ -84,6 +136,15 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                         f"result text '{lang}.results.{key}' is missing or empty.",
                         f"give '{key}' a text under '{lang}: results:'.",
                     )
+        for keys, text in _texts_with_keys(texts, (lang,)):
+            if keys[-1] != "id" and (found := verdict_in(text)):
+                problem(
+                    keys,
+                    f"{where(keys)} gives a verdict: '{found}'.",
+                    "the self-check never says whether the symptoms match RLS or not: it only helps readers describe them and "
+                    "take their answers to their GP. Write the text without that verdict.",
+                    "selfcheck-verdict",
+                )
         criteria = texts.get("criteria")
         if not isinstance(criteria, list) or len(criteria) != CRITERIA_COUNT:
             count = len(criteria) if isinstance(criteria, list) else 0

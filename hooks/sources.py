@@ -44,8 +44,8 @@ class SourceRegistry:
         return self._formatted[lang]
 
 
-def _year(entry: dict):
-    issued = entry.get("issued")
+def _year(entry: dict, field: str = "issued"):
+    issued = entry.get(field)
     if isinstance(issued, dict):
         parts = issued.get("date-parts")
         if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
@@ -113,13 +113,15 @@ def validate_sources(data: YamlData) -> SourceRegistry:
                     data.path, "sources-title", f"{label} has no title.", "add 'title:' with the title of the article or page.", line
                 )
             )
-        if _year(entry) is None:
+        # A web page that shows no date is dated by when it was read ('accessed'), as AMA cites it.
+        if _year(entry) is None and not (entry.get("type") == "webpage" and _year(entry, "accessed") is not None):
             errors.append(
                 ContentError(
                     data.path,
                     "sources-year",
                     f"{label} has no year.",
-                    "add 'issued: {date-parts: [[2020]]}' with the year of publication.",
+                    "add 'issued: {date-parts: [[2020]]}' with the year of publication; a web page without a date gets "
+                    "'accessed: {date-parts: [[2026, 12, 3]]}' with the day you read it.",
                     line,
                 )
             )

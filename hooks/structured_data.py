@@ -1,8 +1,8 @@
 """Structured data: a schema.org MedicalWebPage (JSON-LD) for every content page.
 
 Tells machines what the page is: its language, that it is about restless legs syndrome, that it is
-written for patients, when and by whom it was last reviewed (the date shown at the bottom of the
-page) and which sources it cites. Built here as data; overrides/partials/structured-data.html
+written for patients, when and by whom it was last reviewed (the date and the reviewer from
+data/reviewers.yml shown at the bottom of the page) and which sources it cites. Built here as data; overrides/partials/structured-data.html
 writes it into the page's <head> with Jinja's `tojson`.
 Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
 """
@@ -37,15 +37,18 @@ def citation(entry: dict) -> dict:
     return work
 
 
-def medical_web_page(*, title: str, description: str | None, url: str | None, lang: str, review: ReviewDates, sources: list[dict]) -> dict:
-    """The MedicalWebPage for one page; `sources` are the CSL entries it cites, in order."""
+def medical_web_page(
+    *, title: str, description: str | None, url: str | None, lang: str, review: ReviewDates, reviewer: dict, sources: list[dict]
+) -> dict:
+    """The MedicalWebPage for one page; `reviewer` is its entry of data/reviewers.yml as schema.org data
+    (Reviewer.structured_data), `sources` the CSL entries it cites, in order."""
     data = {
         "@context": "https://schema.org",
         "@type": "MedicalWebPage",
         "name": title,
         "inLanguage": lang,
         "lastReviewed": review.last_reviewed.isoformat(),
-        "reviewedBy": {"@type": "Organization", "name": review.reviewed_by},
+        "reviewedBy": reviewer,
         "about": CONDITION,
         "medicalAudience": AUDIENCE,
     }

@@ -51,12 +51,13 @@ from publication_checks import (
     today_from,
 )
 from review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, parse_date, read_review_dates
+from reviewers import Reviewer, validate_reviewers
 from structured_data import check_structured_data, citation, medical_web_page
 from translations import check_translations, split_language, stale_notices
 from unsafe_content import check_unsafe
 from yamldata import parse_yaml
 
-TODAY = date(2026, 11, 25)
+TODAY = date(2026, 12, 3)
 LANGUAGES = ["nl", "en"]
 PARTNERS = "partners:\n  - host: shop.example\n    name: Voorbeeldwinkel\n"
 NOTICE = "<!-- md:partner-notice -->"
@@ -172,7 +173,7 @@ def test_next_review_left_out_is_one_year_after_last_review():
         ({"next_review": "gisteren"}, [("review-date-invalid", 6)]),
         ({"reviewed_by": '""'}, [("reviewer-missing", 5)]),
         ({"reviewed_by": "[a, b]"}, [("reviewer-missing", 5)]),
-        ({"last_reviewed": "2026-11-26", "next_review": "2027-01-01"}, [("review-date-future", 4)]),
+        ({"last_reviewed": "2026-12-04", "next_review": "2027-01-01"}, [("review-date-future", 4)]),
         ({"next_review": "2026-11-25"}, [("review-order", 6)]),
         ({"next_review": "2027-11-26"}, [("review-interval", 6)]),
         (
@@ -186,6 +187,15 @@ def test_review_date_problems_are_all_reported(meta, expected):
     assert review is None
     assert rules(errors) == expected
     assert all(error.fix for error in errors)
+
+
+def test_the_reviewer_must_be_an_entry_of_the_reviewers_file():
+    meta = read_front_matter(page_source(reviewed_by="redaktie"), "docs/x.md")
+    review, errors = read_review_dates(meta, TODAY, ["redactie", "huisarts-jansen"])
+    assert review is None and rules(errors) == [("reviewer-unknown", 5)]
+    assert "did you mean 'redactie'?" in errors[0].fix and "data/reviewers.yml" in errors[0].fix
+    review, errors = read_review_dates(read_front_matter(page_source(reviewed_by="redactie"), "docs/x.md"), TODAY, ["redactie"])
+    assert errors == [] and review.reviewed_by == "redactie"
 
 
 def test_today_is_the_editors_date_unless_set(monkeypatch):
@@ -617,17 +627,22 @@ def test_disclaimer_must_be_on_the_page_in_its_language(read):
 def test_about_page_keeps_the_sections_every_page_links_to():
     assert (
         check_policy_page(
-            parse_page(built('<h2 id="disclaimer">D</h2><h2 id="partnerlinks">P</h2>')), "site/over/index.html", "docs/over.md"
+            parse_page(built('<h2 id="disclaimer">D</h2><h2 id="partnerlinks">P</h2><h2 id="bewijs">B</h2>')),
+            "site/over/index.html",
+            "docs/over.md",
         )
         == []
     )
     errors = check_policy_page(
-        parse_page(built('<h2 id="disclaimer">D</h2><h2 id="partner-links">P</h2>')), "site/over/index.html", "docs/over.md"
+        parse_page(built('<h2 id="disclaimer">D</h2><h2 id="partner-links">P</h2><h2 id="bewijs">B</h2>')),
+        "site/over/index.html",
+        "docs/over.md",
     )
     assert [e.rule for e in errors] == ["policy-page"] and "partnerlinks" in errors[0].problem
 
 
-REVIEW = ReviewDates(date(2026, 11, 25), "Medische redactie", date(2027, 11, 25), True, 4, 6)
+REVIEW = ReviewDates(date(2026, 11, 25), "redactie", date(2027, 11, 25), True, 4, 6)
+REVIEWER = Reviewer("redactie", "organization", False, {"nl": "Redactie", "en": "Editors"}, {"nl": "geen artsen", "en": "not doctors"})
 DATES = 'Laatst gecontroleerd: <time datetime="2026-11-25" data-review="last">25 november 2026</time> Volgende controle: <time datetime="2027-11-25" data-review="next">25 november 2027</time>'
 
 
@@ -647,13 +662,16 @@ def test_structured_data_is_a_medical_web_page_for_patients(read):
         url="https://rls.example/a/",
         lang="nl",
         review=REVIEW,
+        reviewer=REVIEWER.structured_data("nl"),
         sources=[{"id": "a", "type": "article-journal", "title": "T", "issued": {"date-parts": [[2024, 5]]}, "DOI": "10.1/x"}],
     )
     assert data["@type"] == "MedicalWebPage" and data["lastReviewed"] == "2026-11-25" and data["inLanguage"] == "nl"
     assert data["about"]["@type"] == "MedicalCondition" and data["medicalAudience"]["audienceType"] == "Patient"
-    assert data["reviewedBy"] == {"@type": "Organization", "name": "Medische redactie"}
+    assert data["reviewedBy"] == {"@type": "Organization", "name": "Redactie", "description": "geen artsen"}
     assert data["citation"] == [{"@type": "ScholarlyArticle", "name": "T", "datePublished": "2024", "url": "https://doi.org/10.1/x"}]
-    assert "citation" not in medical_web_page(title="T", description=None, url=None, lang="nl", review=REVIEW, sources=[])
+    assert "citation" not in medical_web_page(
+        title="T", description=None, url=None, lang="nl", review=REVIEW, reviewer=REVIEWER.structured_data("nl"), sources=[]
+    )
     assert citation({"type": "webpage", "title": "W", "URL": "https://w.example"}) == {
         "@type": "CreativeWork",
         "name": "W",
@@ -677,7 +695,15 @@ def test_structured_data_is_a_medical_web_page_for_patients(read):
 )
 @pytest.mark.parametrize("read", READERS)
 def test_structured_data_mistakes(change, rule, read):
-    data = medical_web_page(title="T", description=None, url="https://rls.example/a/", lang="nl", review=REVIEW, sources=[{"title": "S"}])
+    data = medical_web_page(
+        title="T",
+        description=None,
+        url="https://rls.example/a/",
+        lang="nl",
+        review=REVIEW,
+        reviewer=REVIEWER.structured_data("nl"),
+        sources=[{"title": "S"}],
+    )
     errors = check_structured_data(read(built(DATES, change(data))), "site/a/index.html", 1, "docs/a.md")
     assert [e.rule for e in errors] == [rule]
 
@@ -734,8 +760,15 @@ def append(project: Path, path: str, text: str) -> int:
     return old.count("\n") + 1
 
 
-def line_of(project: Path, path: str, line: str) -> int:
-    return (project / path).read_text(encoding="utf-8").splitlines().index(line) + 1
+def line_of(project: Path, path: str, line: str, last: bool = False) -> int:
+    lines = (project / path).read_text(encoding="utf-8").splitlines()
+    return len(lines) - lines[::-1].index(line) if last else lines.index(line) + 1
+
+
+def line_of_start(project: Path, path: str, start: str) -> int:
+    """The first line that starts with `start`."""
+    lines = (project / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
 
 
 def with_partners(project: Path) -> None:
@@ -766,43 +799,43 @@ def bad_front_matter(p):
 
 @case
 def bad_review_date_missing(p):
-    edit(p, "docs/symptomen.md", "last_reviewed: 2026-11-25\n", "")
+    edit(p, "docs/symptomen.md", "last_reviewed: 2026-12-03\n", "")
     return "review-date-missing", "docs/symptomen.md:1"
 
 
 @case
 def bad_review_date_impossible(p):
-    edit(p, "docs/symptomen.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-01")
+    edit(p, "docs/symptomen.md", "last_reviewed: 2026-12-03", "last_reviewed: 2026-13-01")
     return "review-date-invalid", "docs/symptomen.md:4"
 
 
 @case
 def bad_review_date_in_words(p):
-    edit(p, "docs/symptomen.en.md", "next_review: 2027-11-25", "next_review: gisteren")
+    edit(p, "docs/symptomen.en.md", "next_review: 2027-12-03", "next_review: gisteren")
     return "review-date-invalid", "docs/symptomen.en.md:6"
 
 
 @case
 def bad_reviewer_missing(p):
-    edit(p, "docs/behandeling.md", "reviewed_by: Medische redactie", "reviewed_by:")
+    edit(p, "docs/behandeling.md", "reviewed_by: redactie", "reviewed_by:")
     return "reviewer-missing", "docs/behandeling.md:5"
 
 
 @case
 def bad_review_date_future(p):
-    edit(p, "docs/index.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-12-01")
+    edit(p, "docs/index.md", "last_reviewed: 2026-12-03", "last_reviewed: 2026-12-04")
     return "review-date-future", "docs/index.md:4"
 
 
 @case
 def bad_review_order(p):
-    edit(p, "docs/index.en.md", "next_review: 2027-11-25", "next_review: 2026-11-01")
+    edit(p, "docs/index.en.md", "next_review: 2027-12-03", "next_review: 2026-11-01")
     return "review-order", "docs/index.en.md:6"
 
 
 @case
 def bad_review_interval(p):
-    edit(p, "docs/over.md", "next_review: 2027-11-25", "next_review: 2028-06-01")
+    edit(p, "docs/over.md", "next_review: 2027-12-03", "next_review: 2028-06-01")
     return "review-interval", "docs/over.md:6"
 
 
@@ -892,6 +925,46 @@ def bad_partner_notice_twice(p):
 def bad_partners_data(p):
     (p / "data" / "partners.yml").write_text("partners:\n  - host: https://shop.example/\n    name: Winkel\n", encoding="utf-8")
     return "partners-data", "data/partners.yml:2"
+
+
+@case
+def bad_evidence_level_unknown(p):
+    edit(
+        p,
+        "docs/behandeling.md",
+        "<!-- md:evidence weak --> Het was één klein onderzoek",
+        "<!-- md:evidence zwak --> Het was één klein onderzoek",
+    )
+    return "evidence-level-unknown", f"docs/behandeling.md:{line_of_start(p, 'docs/behandeling.md', '<!-- md:evidence zwak -->')}"
+
+
+@case
+def bad_evidence_level_missing(p):
+    line = append(p, "docs/zelf-doen.en.md", "<!-- md:evidence --> No study has looked at this.")
+    return "evidence-level-missing", f"docs/zelf-doen.en.md:{line}"
+
+
+@case
+def bad_evidence_data(p):
+    edit(p, "data/evidence.yml", "      en: No effect found\n", "")
+    return "evidence-data", f"data/evidence.yml:{line_of(p, 'data/evidence.yml', '    name:', last=True)}"
+
+
+@case
+def bad_reviewer_unknown(p):
+    edit(p, "docs/oorzaken.en.md", "reviewed_by: redactie", "reviewed_by: Medical editorial team")
+    return "reviewer-unknown", "docs/oorzaken.en.md:5"
+
+
+@case
+def bad_reviewer_without_qualification(p):
+    edit(
+        p,
+        "data/reviewers.yml",
+        "    qualification:\n      nl: geen artsen; controleert de teksten aan de hand van de bronnen\n      en: not doctors; checks the texts against the sources\n",
+        "",
+    )
+    return "reviewers-data", f"data/reviewers.yml:{line_of_start(p, 'data/reviewers.yml', '  - id: redactie')}"
 
 
 @case
@@ -1022,6 +1095,11 @@ def test_the_corpus_has_a_bad_input_for_every_failing_rule(tmp_path):
         "partner-link-label",
         "external-link-rel",
         "policy-page",
+        "evidence-level-unknown",
+        "evidence-level-missing",
+        "evidence-data",
+        "reviewer-unknown",
+        "reviewers-data",
     }
 
 
@@ -1040,8 +1118,8 @@ def test_bad_input_fails_the_build_with_file_line_rule_and_fix(project, case):
 
 
 def test_all_problems_of_a_build_are_reported_together(project):
-    edit(project, "docs/symptomen.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-13-01")
-    edit(project, "docs/symptomen.md", "reviewed_by: Medische redactie", "reviewed_by:")
+    edit(project, "docs/symptomen.md", "last_reviewed: 2026-12-03", "last_reviewed: 2026-13-01")
+    edit(project, "docs/symptomen.md", "reviewed_by: redactie", "reviewed_by:")
     script_line = append(project, "docs/index.en.md", "<script>alert(1)</script>")
     (project / "docs" / "oorzaken.en.md").unlink()
     checked = build_and_check(project, {"RLS_TODAY": TODAY.isoformat()})
@@ -1059,8 +1137,8 @@ def test_all_problems_of_a_build_are_reported_together(project):
 def test_the_command_finds_a_site_older_than_its_sources(project):
     result = build(project, {"RLS_TODAY": TODAY.isoformat()})
     assert result.ok, result.output
-    edit(project, "docs/oorzaken.md", "last_reviewed: 2026-11-25", "last_reviewed: 2026-11-20")
-    edit(project, "docs/oorzaken.md", "next_review: 2027-11-25", "next_review: 2027-11-20")
+    edit(project, "docs/oorzaken.md", "last_reviewed: 2026-12-03", "last_reviewed: 2026-11-20")
+    edit(project, "docs/oorzaken.md", "next_review: 2027-12-03", "next_review: 2027-11-20")
     command = subprocess.run(
         [sys.executable, "hooks/publication_checks.py", "docs", "site", "--today", TODAY.isoformat()],
         cwd=project,
@@ -1087,8 +1165,8 @@ def partner_site(tmp_path_factory) -> tuple[Path, Checked]:
     edit(
         project,
         "docs/oorzaken.en.md",
-        "last_reviewed: 2026-11-25\nreviewed_by: Medical editorial team\nnext_review: 2027-11-25",
-        "last_reviewed: 2026-11-01\nreviewed_by: Medical editorial team\nnext_review: 2027-11-01",
+        "last_reviewed: 2026-12-03\nreviewed_by: redactie\nnext_review: 2027-12-03",
+        "last_reviewed: 2026-11-01\nreviewed_by: redactie\nnext_review: 2027-11-01",
     )
     checked = build_and_check(project, {"RLS_TODAY": "2028-01-10"})
     return project / "site", checked
@@ -1100,7 +1178,7 @@ def test_warnings_do_not_fail_the_build_and_are_listed(partner_site):
     found = problems(checked.build_output)
     assert ("docs/index.md:6", "review-overdue") in found and ("docs/index.en.md:6", "review-overdue") in found
     assert ("docs/oorzaken.en.md:4", "translation-possibly-stale") in found
-    assert "OVERDUE: the next review was due on 2027-11-25" in checked.build_output
+    assert "OVERDUE: the next review was due on 2027-12-03" in checked.build_output
     assert checked.command_code == 0 and problems(checked.command_output) == found
 
 
@@ -1160,13 +1238,19 @@ def front_matter(src: str) -> dict:
 
 
 @pytest.mark.parametrize(
-    "lang, prefix, last_label, next_label, month",
+    "lang, prefix, last_label, next_label, not_physician",
     [
-        ("nl", "", "Laatst gecontroleerd", "Volgende controle", "november"),
-        ("en", "en/", "Page last reviewed", "Next review due", "November"),
+        ("nl", "", "Laatst gecontroleerd", "Volgende controle", "Nog geen arts heeft deze pagina gecontroleerd."),
+        ("en", "en/", "Page last reviewed", "Next review due", "No doctor has reviewed this page yet."),
     ],
 )
-def test_review_dates_and_json_ld_on_every_content_page_in_both_languages(site, lang, prefix, last_label, next_label, month):
+def test_review_dates_reviewer_and_json_ld_on_every_content_page_in_both_languages(
+    site, lang, prefix, last_label, next_label, not_physician
+):
+    months = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]["months"]
+    reviewers = validate_reviewers(
+        parse_yaml((ROOT / "data" / "reviewers.yml").read_text(encoding="utf-8"), "data/reviewers.yml"), LANGUAGES
+    )
     sources = sorted(p.name for p in (ROOT / "docs").glob("*.md") if split_language(p.name, LANGUAGES)[1] == lang)
     assert len(sources) == 7
     for src in sources:
@@ -1174,9 +1258,12 @@ def test_review_dates_and_json_ld_on_every_content_page_in_both_languages(site, 
         html = (site / output_path(src, LANGUAGES)).read_text(encoding="utf-8")
         page = parse_page(html)
         last, next_ = date.fromisoformat(meta["last_reviewed"]), date.fromisoformat(meta["next_review"])
-        assert f"{last_label}: {last.day} {month} {last.year}" in page.text(), src
-        assert f"{next_label}: {next_.day} {month} {next_.year}" in page.text(), src
-        assert meta["reviewed_by"] in page.text()
+        assert f"{last_label}: {last.day} {months[last.month - 1]} {last.year}" in page.text(), src
+        assert f"{next_label}: {next_.day} {months[next_.month - 1]} {next_.year}" in page.text(), src
+        reviewer = reviewers[meta["reviewed_by"]]
+        assert f"{reviewer.name[lang]} ({reviewer.qualification[lang]})" in page.text(), src
+        # No doctor has reviewed the pages yet: every page says so beside its dates.
+        assert reviewer.physician is False and not_physician in page.text(), src
         # The dates come last in the article: after the text and the source list.
         assert html.index("data-review-dates") > html.index('class="md-content__inner')
         visible = page.first(lambda e: e.attrs.get("data-review") == "last").attrs["datetime"]
@@ -1186,14 +1273,14 @@ def test_review_dates_and_json_ld_on_every_content_page_in_both_languages(site, 
         assert data["inLanguage"] == lang == page.lang
         assert data["about"]["@type"] == "MedicalCondition" and data["about"]["name"] == "Restless legs syndrome"
         assert data["medicalAudience"] == {"@type": "MedicalAudience", "audienceType": "Patient"}
-        assert data["reviewedBy"]["name"] == meta["reviewed_by"]
+        assert data["reviewedBy"] == reviewer.structured_data(lang)
         assert data["url"] == page.canonical and data["name"] == meta["title"]
         cited = len(page.all(lambda e: e.tag == "li" and (e.attrs.get("id") or "").startswith("bron-") and e.attrs.get("value")))
         assert len(data.get("citation", [])) == cited, src
     treatment = parse_page(
         (site / output_path("behandeling.md" if lang == "nl" else "behandeling.en.md", LANGUAGES)).read_text(encoding="utf-8")
     )
-    assert len(json.loads(treatment.json_ld[0][1])["citation"]) == 5
+    assert len(json.loads(treatment.json_ld[0][1])["citation"]) == 9
 
 
 def test_404_has_the_disclaimer_but_no_review_dates_or_json_ld(site):
@@ -1264,7 +1351,10 @@ def test_the_navigation_is_set_aside_while_a_page_is_read_and_put_back_unchanged
     assert NAVIGATION_PLACEHOLDER in rest and "../a/" not in rest and "md-sidebar--secondary" in rest
     # A problem is reported on its line in the written file.
     link = scan_page(rest).links[-1]
-    assert link.attrs["href"] == "https://example.org/" and line_in_page(link.line, rest, navigation) == 3 == scan_page(MATERIAL_PAGE).links[-1].line
+    assert (
+        link.attrs["href"] == "https://example.org/"
+        and line_in_page(link.line, rest, navigation) == 3 == scan_page(MATERIAL_PAGE).links[-1].line
+    )
     assert line_in_page(1, rest, navigation) == 1 and line_in_page(None, rest, navigation) is None
     assert restore_navigation(rest, navigation) == MATERIAL_PAGE
     # The editor's link in the article is still changed; the navigation comes back as it was.
@@ -1318,7 +1408,7 @@ def test_every_built_page_is_rewritten_the_same_with_its_navigation_set_aside(si
 
 def test_problems_of_a_page_read_without_its_navigation_are_reported_on_their_lines_as_written():
     settings = Settings(LANGUAGES, {"nl": LABELS, "en": LABELS}, [], TODAY)
-    page = MATERIAL_PAGE.replace("<div class=\"md-content\">", "\n\n<div class=\"md-content\">")  # the link on line 5
+    page = MATERIAL_PAGE.replace('<div class="md-content">', '\n\n<div class="md-content">')  # the link on line 5
     rest, navigation = set_aside_navigation(page)
     assert navigation
     found = [(e.file, e.rule, e.line) for e in check_page_html(rest, navigation, "site/a/index.html", None, settings)]

@@ -20,7 +20,7 @@ import content_report
 from conftest import ROOT
 
 COMMAND = ROOT / "hooks" / "content_report.py"
-TODAY = "2026-11-25"
+TODAY = "2026-12-03"
 
 
 def run_report(project: Path, out: Path, today: str = TODAY) -> tuple[subprocess.CompletedProcess, dict | None, str | None]:
@@ -28,7 +28,11 @@ def run_report(project: Path, out: Path, today: str = TODAY) -> tuple[subprocess
     markdown, data = out / "content-report.md", out / "content-report.json"
     result = subprocess.run(
         [sys.executable, str(COMMAND), "--docs", "docs", "--markdown", str(markdown), "--json", str(data)],
-        cwd=project, env={**os.environ, "RLS_TODAY": today}, capture_output=True, text=True, timeout=300,
+        cwd=project,
+        env={**os.environ, "RLS_TODAY": today},
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     if result.returncode != 0:
         return result, None, None
@@ -69,16 +73,16 @@ def test_home_page_fields_in_both_languages(real_report):
     _, report, _ = real_report
     rows = rows_by_file(report)
     for file, lang, title, reviewer in [
-        ("docs/index.md", "nl", "Rusteloze benen (RLS)", "Medische redactie"),
-        ("docs/index.en.md", "en", "Restless legs syndrome (RLS)", "Medical editorial team"),
+        ("docs/index.md", "nl", "Rusteloze benen (RLS)", "redactie"),
+        ("docs/index.en.md", "en", "Restless legs syndrome (RLS)", "redactie"),
     ]:
         row = rows[file]
         assert row["page"] == "index"
         assert row["language"] == lang
         assert row["title"] == title
         assert row["reviewed_by"] == reviewer
-        assert row["last_reviewed"] == "2026-11-25"
-        assert row["next_review"] == "2027-11-25"
+        assert row["last_reviewed"] == "2026-12-03"
+        assert row["next_review"] == "2027-12-03"
         assert row["next_review_computed"] is False
         assert row["review_status"] == "ok"
         assert row["days_until_review"] == 365
@@ -127,7 +131,7 @@ def test_markdown_is_printed_and_written(real_report):
     assert "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability |" in markdown
     home = next(line for line in markdown.splitlines() if "`docs/index.md`" in line)
     row = rows_by_file(report)["docs/index.md"]
-    assert "| nl | 2026-11-25 | 2027-11-25 | both |" in home
+    assert "| nl | 2026-12-03 | 2027-12-03 | both |" in home
     assert f"| {row['sources_cited']} ({row['citation_marks']}) | {row['words']} | {row['readability']:.1f} |" in home
     assert "Needs attention" not in markdown
     assert "Readability: Flesch-Douma (Dutch), Flesch reading ease (English); 0–100, higher is easier to read." in markdown
@@ -152,29 +156,34 @@ def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
     assert "docs/symptomen.en.md" in rows["docs/symptomen.md"]["translation_note"]
 
     over = rows["docs/over.md"]
-    assert (over["review_status"], over["days_until_review"]) == ("overdue", -24)
+    assert (over["review_status"], over["days_until_review"]) == ("overdue", -32)
     assert rows["docs/over.en.md"]["review_status"] == "ok"
 
-    assert (rows["docs/zelf-doen.en.md"]["review_status"], rows["docs/zelf-doen.en.md"]["days_until_review"]) == ("due-soon", 15)
+    assert (rows["docs/zelf-doen.en.md"]["review_status"], rows["docs/zelf-doen.en.md"]["days_until_review"]) == ("due-soon", 7)
 
     assert rows["docs/behandeling.md"]["translation"] == rows["docs/behandeling.en.md"]["translation"] == "stale"
     assert "2026-06-01" in rows["docs/behandeling.en.md"]["translation_note"]
 
     assert report["summary"] == {
-        "pages": 7, "rows": 13, "overdue": 1, "due_soon": 1, "no_review_date": 0,
-        "translations_missing": 1, "translations_stale": 1,
+        "pages": 7,
+        "rows": 13,
+        "overdue": 1,
+        "due_soon": 1,
+        "no_review_date": 0,
+        "translations_missing": 1,
+        "translations_stale": 1,
     }
-    assert "2026-11-01 (**overdue** by 24 days)" in markdown
-    assert "2026-12-10 (due in 15 days)" in markdown
+    assert "2026-11-01 (**overdue** by 32 days)" in markdown
+    assert "2026-12-10 (due in 7 days)" in markdown
     attention = markdown.split("**Needs attention**", 1)[1].split("| Page |", 1)[0]
     assert "`docs/over.md`: review overdue since 2026-11-01" in attention
     assert "`symptomen`: no English page: add docs/symptomen.en.md" in attention
-    assert "`behandeling`: English reviewed 2026-06-01, before the Dutch page (2026-11-25)" in attention
+    assert "`behandeling`: English reviewed 2026-06-01, before the Dutch page (2026-12-03)" in attention
 
 
 def test_the_date_decides_overdue(tmp_path):
     """The real pages on the day after their next review: every row is overdue by one day."""
-    result, report, _ = run_report(ROOT, tmp_path, today="2027-11-26")
+    result, report, _ = run_report(ROOT, tmp_path, today="2027-12-04")
     assert result.returncode == 0, result.stderr
     home = rows_by_file(report)["docs/index.md"]
     assert (home["review_status"], home["days_until_review"]) == ("overdue", -1)
@@ -186,8 +195,8 @@ def test_next_review_left_out_is_a_year_after_the_last(project, tmp_path):
     result, report, markdown = run_report(project, tmp_path)
     assert result.returncode == 0, result.stderr
     over = rows_by_file(report)["docs/over.md"]
-    assert (over["next_review"], over["next_review_computed"], over["review_status"]) == ("2027-11-25", True, "ok")
-    assert "2027-11-25 (a year after the last review)" in markdown
+    assert (over["next_review"], over["next_review_computed"], over["review_status"]) == ("2027-12-03", True, "ok")
+    assert "2027-12-03 (a year after the last review)" in markdown
 
 
 @pytest.mark.parametrize("value", ["soon", "2026-13-01"])
@@ -251,8 +260,10 @@ def test_plain_text_keeps_what_a_reader_reads():
         "Tekst in een blok.",
         "eerste punt.",
         "tweede punt.",
-        "Kolom.", "Andere.",
-        "cel een.", "cel twee.",
+        "Kolom.",
+        "Andere.",
+        "cel een.",
+        "cel twee.",
     ]
 
 
@@ -270,13 +281,16 @@ def test_count_words():
     assert content_report.count_words("Bij 1,563 zwangere vrouwen: dopamine-agonisten, Parkinson's.") == 6
 
 
-@pytest.mark.parametrize(("next_review", "status", "days"), [
-    (None, "missing", None),
-    (dt.date(2026, 11, 24), "overdue", -1),
-    (dt.date(2026, 11, 25), "due-soon", 0),
-    (dt.date(2026, 12, 25), "due-soon", 30),
-    (dt.date(2026, 12, 26), "ok", 31),
-])
+@pytest.mark.parametrize(
+    ("next_review", "status", "days"),
+    [
+        (None, "missing", None),
+        (dt.date(2026, 11, 24), "overdue", -1),
+        (dt.date(2026, 11, 25), "due-soon", 0),
+        (dt.date(2026, 12, 25), "due-soon", 30),
+        (dt.date(2026, 12, 26), "ok", 31),
+    ],
+)
 def test_review_status(next_review, status, days):
     assert content_report.review_status(next_review, dt.date(2026, 11, 25)) == (status, days)
 

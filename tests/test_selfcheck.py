@@ -11,7 +11,7 @@ import yaml
 
 from conftest import ROOT, build
 from errors import ContentError, ContentErrors
-from selfcheck import has_selfcheck, render_selfcheck, render_selfcheck_markers, validate_selfcheck
+from selfcheck import has_selfcheck, render_selfcheck, render_selfcheck_markers, validate_selfcheck, verdict_in
 from yamldata import parse_yaml
 
 DATA = (ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8")
@@ -58,8 +58,8 @@ def test_empty_criterion_text_names_criterion_field_and_line():
 
 
 def test_missing_result_text_is_named():
-    message = error_of(data_with(lambda d: d["en"]["results"].pop("all_yes")))
-    assert "'en.results.all_yes' is missing or empty" in message
+    message = error_of(data_with(lambda d: d["en"]["results"].pop("complete")))
+    assert "'en.results.complete' is missing or empty" in message
 
 
 def test_malformed_file_names_the_line():
@@ -92,25 +92,72 @@ def test_wrong_number_of_criteria():
 # --- rendering -----------------------------------------------------------------------------
 
 
-def test_rendered_form_has_a_labelled_yes_no_question_per_criterion():
+def test_rendered_form_has_a_labelled_yes_no_not_sure_question_per_criterion():
     html = render_selfcheck(texts()["nl"], ENV)
     assert html.count("<fieldset") == 5 and html.count("<legend>") == 5
     for criterion in texts()["nl"]["criteria"]:
-        for value in ("yes", "no"):
+        for value in ("yes", "no", "unsure"):
             input_id = f"selfcheck-{criterion['id']}-{value}"
             assert f'id="{input_id}"' in html and f'for="{input_id}"' in html
+    assert html.count("> Weet ik niet</label>") == 5
     assert 'role="status"' in html and 'aria-live="polite"' in html
     assert "<script" not in html
 
 
-def test_result_texts_never_state_a_diagnosis_or_a_score():
+def test_the_criteria_are_asked_in_the_irlssg_order_without_a_double_negative():
     for lang in LANGS:
-        t = texts()[lang]
-        outcomes = " ".join([*t["results"].values(), *(c["mismatch"] for c in t["criteria"])]).lower()
-        for phrase in ("je hebt rusteloze benen", "you have restless legs", "score", "punten", "points"):
-            assert phrase not in outcomes
-        assert ("geen diagnose" if lang == "nl" else "not a diagnosis") in t["results"]["all_yes"].lower()
-        assert ("huisarts" if lang == "nl" else "gp") in t["results"]["all_yes"].lower()
+        criteria = texts()[lang]["criteria"]
+        assert [c["id"] for c in criteria] == ["urge", "rest", "movement", "evening", "other_cause"]
+        fifth = criteria[4]["question"].lower()
+        assert not re.search(r"\b(niet|níét|not|n't)\b", fifth), fifth
+
+
+def test_there_is_one_neutral_outcome_that_sends_the_reader_to_the_gp():
+    for lang, gp, no_diagnosis in (("nl", "huisarts", "geen diagnose"), ("en", "gp", "not a diagnosis")):
+        results = texts()[lang]["results"]
+        assert set(results) == {"incomplete", "complete"}, "no outcome per answer: one neutral text"
+        assert gp in results["complete"].lower() and no_diagnosis in results["complete"].lower()
+
+
+# Verdicts an editor might write: each must stop the build, in either language's section.
+VERDICTS = [
+    "Je klachten passen bij de vijf kenmerken van rusteloze benen.",
+    "Je klachten passen niet bij alle vijf kenmerken.",
+    "Dit past goed bij RLS.",
+    "Je hebt rusteloze benen.",
+    "Je hebt geen RLS.",
+    "Waarschijnlijk RLS: ga naar de huisarts.",
+    "Geen zorgen, het is vast niets.",
+    "Your symptoms match the five features of restless legs syndrome.",
+    "Your answers fit restless legs syndrome.",
+    "You have RLS.",
+    "You do not have restless legs syndrome.",
+    "This is probably RLS.",
+    "It is not RLS.",
+    "Nothing to worry about.",
+    "Your score is 4 out of 5.",
+]
+
+
+@pytest.mark.parametrize("verdict", VERDICTS)
+def test_a_text_that_gives_a_verdict_stops_the_build(verdict):
+    def put(d):
+        d["en"]["results"]["complete"] = verdict
+
+    message = error_of(data_with(put))
+    assert "[selfcheck-verdict]" in message and "'en.results.complete' gives a verdict" in message
+
+
+def test_the_real_texts_give_no_verdict_but_a_verdict_in_a_question_is_found_too():
+    for lang in LANGS:
+        for criterion in texts()[lang]["criteria"]:
+            assert verdict_in(criterion["question"]) is None and verdict_in(criterion["help"]) is None
+    assert verdict_in("Only a doctor can tell whether you have restless legs syndrome.") is None
+
+    def put(d):
+        d["nl"]["criteria"][1]["help"] = "Zo ja, dan past dat bij RLS."
+
+    assert "'nl.criteria[2].help' gives a verdict: 'past dat bij'" in error_of(data_with(put))
 
 
 def test_marker_is_replaced_and_code_is_left_alone():
@@ -146,8 +193,9 @@ def test_symptoms_page_carries_the_self_check(site, prefix, lang):
     html = (site / prefix / "symptomen" / "index.html").read_text(encoding="utf-8")
     assert html.count("<fieldset") == 5
     assert re.search(r'<form class="selfcheck__form" data-selfcheck-form hidden>', html)
-    static = html.split("data-selfcheck-static>", 1)[1].split("</div>", 1)[0]
+    static = html.split("data-selfcheck-static>", 1)[1].split("</div>", 1)[0].replace("&#39;", "'")
     assert static.count("<li>") == 5, "the no-JavaScript list holds the five criteria"
+    assert texts()[lang]["results"]["complete"] in static, "without JavaScript the same neutral text"
     assert texts()[lang]["criteria"][0]["question"].replace("'", "&#39;") in html or texts()[lang]["criteria"][0]["question"] in html
     assert "<!-- md:selfcheck" not in html
 
@@ -189,7 +237,7 @@ def test_build_fails_on_a_broken_data_file(project):
     )
     result = build(project)
     assert not result.ok
-    assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 3 in 'nl' has an empty or missing 'question'", result.output)
+    assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 2 in 'nl' has an empty or missing 'question'", result.output)
     assert "Traceback" not in result.output
 
 

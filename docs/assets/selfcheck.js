@@ -1,5 +1,7 @@
 /* Self-check of the five RLS criteria (markup: overrides/partials/selfcheck.html).
-   Answers live only in this page's memory: nothing is sent, stored or remembered. */
+   It gives no verdict: once every question is answered, whatever the answers, it shows the one
+   neutral text from the page (take your answers to your GP). Answers live only in this page's
+   memory: nothing is sent, stored or remembered. */
 (function () {
   "use strict";
   function setUp(root) {
@@ -7,6 +9,7 @@
     var questions = root.querySelectorAll("[data-criterion]");
     root.querySelector("[data-selfcheck-static]").hidden = true;
     form.hidden = false;
+    var unanswered = {};
 
     function show(name) {
       root.querySelectorAll("[data-result]").forEach(function (el) {
@@ -15,22 +18,16 @@
     }
 
     function update() {
-      var answered = 0, noIds = [];
+      var answered = 0;
       questions.forEach(function (fieldset) {
         var id = fieldset.getAttribute("data-criterion");
         var checked = fieldset.querySelector("input:checked");
         var summary = root.querySelector('[data-selfcheck-answer="' + id + '"]');
-        summary.textContent = checked ? checked.parentNode.textContent.trim() : "–";
-        if (!checked) return;
-        answered += 1;
-        if (checked.value === "no") noIds.push(id);
+        if (!(id in unanswered)) unanswered[id] = summary.textContent;
+        summary.textContent = checked ? checked.parentNode.textContent.trim() : unanswered[id];
+        if (checked) answered += 1;
       });
-      root.querySelectorAll("[data-mismatch]").forEach(function (el) {
-        el.hidden = noIds.indexOf(el.getAttribute("data-mismatch")) < 0;
-      });
-      if (noIds.length) show("some_no");
-      else if (answered === questions.length) show("all_yes");
-      else show("incomplete");
+      show(answered === questions.length ? "complete" : "incomplete");
     }
 
     form.addEventListener("change", update);

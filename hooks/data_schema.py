@@ -1,0 +1,126 @@
+"""Check a data file against its JSON Schema (`data/schemas/*.schema.json`), with editors' messages.
+
+The schema says what a file must hold; jsonschema finds every place where it does not. Each
+problem becomes a ContentError on the line of the YAML where it is, in words an editor can act on.
+A schema part may carry two keys of ours, read from the deepest part that has them:
+
+    "x-rule": "evidence-data"              the rule id the message names
+    "x-fix":  "give every level a name"    how to fix it (a text, or one text per keyword:
+                                           {"required": "...", "enum": "..."})
+
+Pure functions, usable without MkDocs.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from errors import ContentError
+from yamldata import YamlData
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
+_TYPE_WORDS = {
+    "object": "a set of 'key: value' lines",
+    "array": "a list (lines starting with '- ')",
+    "string": "a text",
+    "boolean": "true or false",
+    "integer": "a whole number",
+    "number": "a number",
+}
+
+
+@functools.cache
+def load_schema(name: str) -> dict:
+    """The schema `data/schemas/<name>.schema.json`, checked to be a valid schema itself."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def where(path: tuple) -> str:
+    """A place in the file as an editor reads it: levels[2].name.en (list items counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return f"'{text}'" if text else "the file"
+
+
+def _annotation(schema: dict, schema_path: list, key: str, keyword: str) -> str | None:
+    """The deepest value of `key` along the schema path to the failing keyword."""
+    found = schema.get(key)
+    node: Any = schema
+    for step in schema_path[:-1]:
+        try:
+            node = node[step]
+            if step == "$ref" and isinstance(node, str) and node.startswith("#/"):  # a part defined once, used here
+                node = functools.reduce(lambda part, name: part[name], node[2:].split("/"), schema)
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and key in node:
+            found = node[key]
+    if isinstance(found, dict):
+        return found.get(keyword) or found.get("default")
+    return found
+
+
+def _problem(error) -> tuple[str, tuple]:
+    """What is wrong, and the path of the line it is on."""
+    path = tuple(error.absolute_path)
+    value = error.instance
+    keyword = error.validator
+    if keyword == "required":
+        missing = next((name for name in error.validator_value if isinstance(value, dict) and name not in value), "?")
+        return f"{where(path)} has no '{missing}'.", path
+    if keyword == "additionalProperties" and isinstance(value, dict):
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(str(key) for key in value if key not in allowed)
+        key = unknown[0] if unknown else "?"
+        known = ", ".join(sorted(allowed))
+        return f"{where(path)} has a key '{key}' that this file does not use (known keys: {known}).", path + (key,)
+    if keyword == "type":
+        expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
+        return f"{where(path)} must be {_TYPE_WORDS.get(expected, expected)}.", path
+    if keyword in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
+        return f"{where(path)} is empty.", path
+    if keyword == "pattern":
+        return f"{where(path)} ('{value}') is not written in the expected form.", path
+    if keyword == "enum":
+        allowed = ", ".join(str(option) for option in error.validator_value)
+        return f"{where(path)} is '{value}'; it must be one of: {allowed}.", path
+    if keyword == "minItems":
+        return f"{where(path)} needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}.", path
+    if keyword == "minProperties":
+        return f"{where(path)} is empty.", path
+    return f"{where(path)}: {error.message}.", path
+
+
+def check_schema(data: YamlData, schema: dict, default_rule: str) -> list[ContentError]:
+    """Every place where `data` breaks `schema`, each a ContentError on its line."""
+    errors = []
+    for error in sorted(Draft202012Validator(schema).iter_errors(data.data), key=lambda e: [str(p) for p in e.absolute_path]):
+        problem, path = _problem(error)
+        schema_path = list(error.absolute_schema_path)
+        rule = _annotation(schema, schema_path, "x-rule", error.validator) or default_rule
+        fix = _annotation(schema, schema_path, "x-fix", error.validator) or "see data/README.md for the format of this file."
+        errors.append(ContentError(data.path, rule, problem, fix, data.line_of(*path)))
+    return errors
+
+
+def check_languages(data: YamlData, texts: dict, keys: tuple, languages: list[str], rule: str) -> list[ContentError]:
+    """A text in every language of the site: one problem for each language `texts` lacks."""
+    return [
+        ContentError(
+            data.path,
+            rule,
+            f"{where(keys)} has no text in '{lang}'.",
+            f"add a line '{lang}: ...' with the text in that language (the site is built in {', '.join(languages)}).",
+            data.line_of(*keys),
+        )
+        for lang in languages
+        if lang not in texts
+    ]
