@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-from-requirements
+# The site's own logic (hooks/rls_site) is importable in .venv: MkDocs loads its Markdown
+# extensions by name, and `make check` runs it without MkDocs.
+PTH := $(VENV)/rls_site.pth.installed
 CHROMIUM ?= /usr/bin/chromium
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
@@ -18,19 +21,23 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv with the pinned packages
+$(PTH): $(STAMP)
+	$(PY) -c 'import pathlib, site; pathlib.Path(site.getsitepackages()[0], "rls_site.pth").write_text(str(pathlib.Path("hooks").resolve()) + "\n")'
+	touch $(PTH)
 
-build: $(STAMP) ## Build the site into site/ (fails on any warning)
+install: $(PTH) ## Create .venv with the pinned packages
+
+build: $(PTH) ## Build the site into site/ (fails on any warning)
 	$(PY) -m mkdocs build --strict
 
-serve: $(STAMP) ## Preview at http://127.0.0.1:8000 with live reload
+serve: $(PTH) ## Preview at http://127.0.0.1:8000 with live reload
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 check: build ## Run the publication checks over docs/ and site/ without MkDocs
-	$(PY) hooks/publication_checks.py docs site
+	$(PY) -m rls_site.checks docs site
 
 report: build ## Content report per page: review dates, translations, citations, readability
-	$(PY) hooks/content_report.py --docs docs --markdown content-report.md --json content-report.json
+	$(PY) -m rls_site.report --docs docs --markdown content-report.md --json content-report.json
 
 browser: ## Install Debian's chromium for the browser tests when it is missing
 	@if [ -x "$(CHROMIUM)" ]; then :; \
@@ -43,7 +50,7 @@ browser: ## Install Debian's chromium for the browser tests when it is missing
 		exit 1; \
 	fi
 
-test: $(STAMP) browser ## Run every test, browser tests included
+test: $(PTH) browser ## Run every test, browser tests included
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 requirements: ## Re-pin requirements.txt from requirements.in
@@ -54,4 +61,4 @@ requirements: ## Re-pin requirements.txt from requirements.in
 	rm -rf .venv-pin
 
 clean: ## Remove the built site and the virtual environment
-	rm -rf site $(VENV) .pytest_cache content-report.md content-report.json
+	rm -rf site $(VENV) .pytest_cache .cache content-report.md content-report.json

@@ -50,7 +50,8 @@ def copy_project(target: Path) -> Path:
 def build(project: Path, env: dict | None = None) -> Build:
     """Build `project` with the real MkDocs, strictly, into project/site."""
     site = project / "site"
-    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    # The copy's own hooks/rls_site, ahead of the one .venv points at (Makefile: rls_site.pth).
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=project,

@@ -13,11 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 
-from citations import CITATION_PLACEHOLDER, check_keys, cite, collapse_numbers, parse_citations, put_back, render_citations, runs_in_text
 from conftest import ROOT, build
-from errors import ContentError, ContentErrors
-from sources import clean_entry, format_entries, validate_sources
-from yamldata import load_yaml, parse_yaml
+from rls_site.data.sources import clean_entry, format_entries, validate_sources
+from rls_site.data.yaml_file import load_yaml, parse_yaml
+from rls_site.errors import ContentError, ContentErrors, raise_all
+from rls_site.markdown.citations import check_keys, cite, collapse_numbers, parse_citations, render_citations, runs_in_text
 
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
@@ -27,7 +27,7 @@ REGISTRY = validate_sources(load_yaml(ROOT / "data" / "sources.yml", "data/sourc
 def render(markdown: str, lang: str = "nl") -> str:
     """The hook's pipeline on one page: parse, check every key, render."""
     citations = parse_citations(markdown, "docs/x.md")
-    check_keys(citations, REGISTRY, "docs/x.md")
+    raise_all(check_keys(citations, REGISTRY, "docs/x.md"))
     return render_citations(markdown, citations, REGISTRY.formatted(lang), LABELS[lang], ENV)[0]
 
 
@@ -128,18 +128,20 @@ MARKDOWN = {
 
 def converted(markdown: str, placeholders: bool) -> tuple[str, list]:
     """A page's HTML and table of contents, its citations as HTML in the Markdown or, where they run
-    in text, as placeholders put back afterwards (as the hook does)."""
-    placed: list[str] = []
+    in text, in Markdown's store of raw HTML (as the extension does)."""
+    from markdown.preprocessors import Preprocessor
 
-    def place(citation, html):
-        if not (placeholders and runs_in_text(markdown, citation)):
-            return html
-        placed.append(html)
-        return CITATION_PLACEHOLDER.format(len(placed))
+    class Cite(Preprocessor):
+        def run(self, lines):
+            def place(citation, html):
+                return self.md.htmlStash.store(html) if placeholders and runs_in_text(markdown, citation) else html
 
-    text, _, _ = cite(markdown, parse_citations(markdown, "docs/x.md"), REGISTRY.formatted("nl"), LABELS["nl"], ENV, place)
+            text, _, _ = cite(markdown, parse_citations(markdown, "docs/x.md"), REGISTRY.formatted("nl"), LABELS["nl"], ENV, place)
+            return text.split("\n")
+
     md = Markdown(**MARKDOWN)
-    return put_back(md.convert(text), placed), md.toc_tokens
+    md.preprocessors.register(Cite(md), "cite", 25)
+    return md.convert(markdown), md.toc_tokens
 
 
 @pytest.mark.parametrize(
@@ -176,23 +178,23 @@ PINNED = {
     (
         "nl",
         "ohayon2012",
-    ): 'Ohayon MM, O\'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href="https://doi.org/10.1016/j.smrv.2011.05.002">doi:10.1016/j.smrv.2011.05.002</a> <a href="https://pubmed.ncbi.nlm.nih.gov/21795081/">PubMed 21795081</a>',
+    ): 'Ohayon MM, O\'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href="https://doi.org/10.1016/j.smrv.2011.05.002" rel="noopener noreferrer">doi:10.1016/j.smrv.2011.05.002</a> <a href="https://pubmed.ncbi.nlm.nih.gov/21795081/" rel="noopener noreferrer">PubMed 21795081</a>',
     (
         "en",
         "ohayon2012",
-    ): 'Ohayon MM, O\'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href="https://doi.org/10.1016/j.smrv.2011.05.002">doi:10.1016/j.smrv.2011.05.002</a> <a href="https://pubmed.ncbi.nlm.nih.gov/21795081/">PubMed 21795081</a>',
+    ): 'Ohayon MM, O\'Hara R, Vitiello MV. Epidemiology of restless legs syndrome: a synthesis of the literature. <i>Sleep Med Rev</i>. 2012;16(4):283-295. <a href="https://doi.org/10.1016/j.smrv.2011.05.002" rel="noopener noreferrer">doi:10.1016/j.smrv.2011.05.002</a> <a href="https://pubmed.ncbi.nlm.nih.gov/21795081/" rel="noopener noreferrer">PubMed 21795081</a>',
     (
         "nl",
         "winkelman2024",
-    ): 'Winkelman JW, Berkowski JA, DelRosso LM, e.a. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Online gepubliceerd 26 september 2024. <a href="https://doi.org/10.5664/jcsm.11390">doi:10.5664/jcsm.11390</a> <a href="https://pubmed.ncbi.nlm.nih.gov/39324694/">PubMed 39324694</a>',
+    ): 'Winkelman JW, Berkowski JA, DelRosso LM, e.a. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Online gepubliceerd 26 september 2024. <a href="https://doi.org/10.5664/jcsm.11390" rel="noopener noreferrer">doi:10.5664/jcsm.11390</a> <a href="https://pubmed.ncbi.nlm.nih.gov/39324694/" rel="noopener noreferrer">PubMed 39324694</a>',
     (
         "en",
         "winkelman2024",
-    ): 'Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Published online September 26, 2024. <a href="https://doi.org/10.5664/jcsm.11390">doi:10.5664/jcsm.11390</a> <a href="https://pubmed.ncbi.nlm.nih.gov/39324694/">PubMed 39324694</a>',
+    ): 'Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. <i>J Clin Sleep Med</i>. Published online September 26, 2024. <a href="https://doi.org/10.5664/jcsm.11390" rel="noopener noreferrer">doi:10.5664/jcsm.11390</a> <a href="https://pubmed.ncbi.nlm.nih.gov/39324694/" rel="noopener noreferrer">PubMed 39324694</a>',
     (
         "nl",
         "sun1998",
-    ): 'Iron and the restless legs syndrome. <i>Sleep</i>. 1998;21(4):371-377. <a href="https://pubmed.ncbi.nlm.nih.gov/9646381/">PubMed 9646381</a>',
+    ): 'Iron and the restless legs syndrome. <i>Sleep</i>. 1998;21(4):371-377. <a href="https://pubmed.ncbi.nlm.nih.gov/9646381/" rel="noopener noreferrer">PubMed 9646381</a>',
 }
 
 
@@ -229,7 +231,7 @@ def test_clean_entry_links_doi_and_pubmed():
     html = clean_entry("1.Smith J. Title. doi:10.1/x", {"title": "Title", "DOI": "10.1/x", "PMID": "123"}, "en")
     assert (
         html
-        == 'Smith J. Title. <a href="https://doi.org/10.1/x">doi:10.1/x</a> <a href="https://pubmed.ncbi.nlm.nih.gov/123/">PubMed 123</a>'
+        == 'Smith J. Title. <a href="https://doi.org/10.1/x" rel="noopener noreferrer">doi:10.1/x</a> <a href="https://pubmed.ncbi.nlm.nih.gov/123/" rel="noopener noreferrer">PubMed 123</a>'
     )
 
 

@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from evidence import validate_evidence
-from yamldata import parse_yaml
+from rls_site.data.evidence import validate_evidence
+from rls_site.data.yaml_file import parse_yaml
 
 LANGUAGES = ["nl", "en"]
 DOCS = ROOT / "docs"
@@ -78,7 +78,7 @@ def test_built_statements_show_label_and_level_linked_to_the_scale(site, prefix,
     names = {level["id"]: level["name"] for level in levels["levels"]}
     about = (site / prefix / "over" / "index.html").read_text(encoding="utf-8")
     for level in levels["levels"]:  # the about page explains every level, in the file's order
-        assert f'<dt id="bewijs-{level["id"]}" data-evidence="{level["id"]}">{level["name"]}</dt>' in about
+        assert f'<dt data-evidence="{level["id"]}" id="bewijs-{level["id"]}">{level["name"]}</dt>' in about
     count = 0
     for page in ("behandeling", "zelf-doen", "oorzaken"):
         html = (site / prefix / page / "index.html").read_text(encoding="utf-8")

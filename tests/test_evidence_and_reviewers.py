@@ -4,17 +4,19 @@ each mistake an editor can make, and the markers on strings."""
 from __future__ import annotations
 
 import jinja2
+import markdown
 import pytest
 import yaml
 
 from conftest import ROOT
-from data_schema import check_schema, load_schema, where
-from errors import ContentError, ContentErrors
-from evidence import check_evidence_markers, render_evidence_markers, validate_evidence
-from markdown_text import find_markers
-from reviewers import validate_reviewers
-from sources import validate_sources
-from yamldata import parse_yaml
+from rls_site.data.evidence import validate_evidence
+from rls_site.data.reviewers import validate_reviewers
+from rls_site.data.schema import check_schema, load_schema, where
+from rls_site.data.sources import validate_sources
+from rls_site.data.yaml_file import parse_yaml
+from rls_site.errors import ContentError, ContentErrors
+from rls_site.markdown.evidence import check_evidence_markers, render_evidence_markers
+from rls_site.markdown.text import find_markers
 
 LANGS = ["nl", "en"]
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
@@ -87,20 +89,29 @@ def test_markers_name_a_known_level():
     assert "did you mean 'weak'?" in errors[1].fix and "no-effect" in errors[1].fix
 
 
+def convert(text: str, lang: str) -> str:
+    md = markdown.Markdown(
+        extensions=["attr_list", "md_in_html", "rls_site.markdown.evidence"],
+        extension_configs={"rls_site.markdown.evidence": {"root": str(ROOT), "lang": lang}},
+    )
+    return md.convert(text)
+
+
 def test_a_statement_gets_label_and_linked_level_and_the_scale_lists_every_level():
-    markdown = (
-        "<!-- md:evidence no-effect --> Het beste onderzoek vond niets.\n\n<!-- md:evidence-scale -->\n\n`<!-- md:evidence weak -->`\n"
-    )
-    html = render_evidence_markers(markdown, "docs/x.en.md", "en", scale(), ENV, "../over/")
+    text = "<!-- md:evidence no-effect --> Het beste onderzoek vond niets.\n\n<!-- md:evidence-scale -->\n\n`<!-- md:evidence weak -->`\n"
+    html = convert(text, "en")
     assert html.startswith(
-        '<strong class="evidence" data-evidence="no-effect">How strong is the evidence? '
-        '<a href="../over/#bewijs-no-effect">No effect found</a>.</strong> Het beste onderzoek'
+        '<p><strong class="evidence" data-evidence="no-effect">How strong is the evidence? '
+        '<a href="/over.md#bewijs-no-effect">No effect found</a>.</strong> Het beste onderzoek'
     )
-    assert html.count("<dt ") == 5 and '<dt id="bewijs-none" data-evidence="none">No research known</dt>' in html
-    assert "`<!-- md:evidence weak -->`" in html  # code is left alone
+    assert html.count("<dt ") == 5 and '<dt data-evidence="none" id="bewijs-none">No research known</dt>' in html
+    assert "<code>&lt;!-- md:evidence weak --&gt;</code>" in html  # code is left alone
+    assert "Hoe sterk is het bewijs? <a" in convert("<!-- md:evidence weak --> Eén klein onderzoek.", "nl")
+    # Without the extension the marker is a comment: the statement's text stays, nothing else shows.
+    assert markdown.markdown("<!-- md:evidence weak --> Eén klein onderzoek.") == "<!-- md:evidence weak -->\n<p>Eén klein onderzoek.</p>"
     with pytest.raises(ContentError) as caught:
-        render_evidence_markers("<!-- md:evidence sterk --> x\n", "docs/x.md", "nl", scale(), ENV, None, first_line=5)
-    assert str(caught.value).startswith("docs/x.md:5: [evidence-level-unknown]")
+        render_evidence_markers("<!-- md:evidence sterk --> x\n", "nl", scale(), ENV)
+    assert "[evidence-level-unknown] 'sterk' is not a level" in str(caught.value)
 
 
 # --- data/reviewers.yml ------------------------------------------------------------------------
@@ -157,8 +168,8 @@ def test_every_schema_is_a_valid_schema_and_places_read_as_editors_write_them():
     for name in ("evidence", "reviewers"):
         assert load_schema(name)["type"] == "object"
     assert where(("levels", 2, "name", "en")) == "'levels[3].name.en'" and where(()) == "the file"
-    errors = check_schema(parse_yaml("levels: []\n", "data/evidence.yml"), load_schema("evidence"), "evidence-data")
-    assert sorted(e.problem for e in errors) == ["'levels' needs at least 1 item.", "the file has no 'label'."]
+    errors = check_schema(parse_yaml("levels:\n  - id: weak\n", "data/evidence.yml"), load_schema("evidence"), "evidence-data")
+    assert [(e.problem, e.line) for e in errors] == [("the file has no 'label'.", 1), ("'levels[1]' has no 'name'.", 2)]
 
 
 def test_an_undated_web_page_is_dated_by_when_it_was_read():

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
-import content_report
 from conftest import ROOT
+from rls_site import report as content_report
+from rls_site.checks.front_matter import body_of, read_front_matter
+from rls_site.checks.translations import split_language
 
-COMMAND = ROOT / "hooks" / "content_report.py"
+COMMAND = ["-m", "rls_site.report"]
 TODAY = "2026-12-03"
 
 
@@ -27,9 +29,9 @@ def run_report(project: Path, out: Path, today: str = TODAY) -> tuple[subprocess
     """Run the command as `make report` does, in `project`; the report files go to `out`."""
     markdown, data = out / "content-report.md", out / "content-report.json"
     result = subprocess.run(
-        [sys.executable, str(COMMAND), "--docs", "docs", "--markdown", str(markdown), "--json", str(data)],
+        [sys.executable, *COMMAND, "--docs", "docs", "--markdown", str(markdown), "--json", str(data)],
         cwd=project,
-        env={**os.environ, "RLS_TODAY": today},
+        env={**os.environ, "RLS_TODAY": today, "PYTHONPATH": str(project / "hooks")},
         capture_output=True,
         text=True,
         timeout=300,
@@ -144,9 +146,11 @@ def test_markdown_is_printed_and_written(real_report):
 
 def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
     (project / "docs" / "symptomen.en.md").unlink()
+    set_front_matter(project / "docs" / "over.md", "last_reviewed", "2025-11-01")
     set_front_matter(project / "docs" / "over.md", "next_review", "2026-11-01")
     set_front_matter(project / "docs" / "zelf-doen.en.md", "next_review", "2026-12-10")
     set_front_matter(project / "docs" / "behandeling.en.md", "last_reviewed", "2026-06-01")
+    set_front_matter(project / "docs" / "behandeling.en.md", "next_review", "2027-06-01")
     result, report, markdown = run_report(project, tmp_path)
     assert result.returncode == 0, result.stderr
     rows = rows_by_file(report)
@@ -205,7 +209,8 @@ def test_a_date_that_is_not_a_date_stops_the_report(project, tmp_path, value):
     result, report, _ = run_report(project, tmp_path)
     assert result.returncode == 1
     assert report is None
-    assert "docs/over.md" in result.stderr and "[review-date]" in result.stderr
+    # The same rule and message as the publication checks give.
+    assert "docs/over.md:6: [review-date-invalid]" in result.stderr
     assert "How to fix: write" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -213,7 +218,7 @@ def test_a_date_that_is_not_a_date_stops_the_report(project, tmp_path, value):
 def test_a_bad_today_is_explained(tmp_path):
     result, _, _ = run_report(ROOT, tmp_path, today="25-11-2026")
     assert result.returncode != 0
-    assert "RLS_TODAY='25-11-2026' is not a date: use YYYY-MM-DD" in result.stderr
+    assert "RLS_TODAY: [today-invalid] '25-11-2026' is not a date." in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -250,8 +255,8 @@ print("code telt niet mee")
 
 
 def test_plain_text_keeps_what_a_reader_reads():
-    meta, body, first_line = content_report.split_front_matter(PAGE, "docs/test.md")
-    assert meta["title"] == "Test | page"
+    body, first_line = body_of(PAGE)
+    assert read_front_matter(PAGE, "docs/test.md").text("title") == "Test | page"
     assert first_line == 7
     assert content_report.plain_text(body, "docs/test.md", first_line).splitlines() == [
         "Kop van de pagina.",
@@ -295,11 +300,10 @@ def test_review_status(next_review, status, days):
     assert content_report.review_status(next_review, dt.date(2026, 11, 25)) == (status, days)
 
 
-def test_page_and_language():
+def test_page_and_language_as_the_checks_read_them():
     languages = ["nl", "en"]
-    assert content_report.page_and_language("symptomen.en.md", languages) == ("symptomen", "en")
-    assert content_report.page_and_language("symptomen.md", languages) == ("symptomen", "nl")
-    assert content_report.page_and_language("map/versie.1.md", languages) == ("map/versie.1", "nl")
+    assert split_language("symptomen.en.md", languages) == ("symptomen.md", "en")
+    assert split_language("map/versie.1.md", languages) == ("map/versie.1.md", "nl")
 
 
 def test_render_markdown_escapes_table_cells():

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 
 import jinja2
+import markdown
 import pytest
 import yaml
 
 from conftest import ROOT, build
-from errors import ContentError, ContentErrors
-from selfcheck import has_selfcheck, render_selfcheck, render_selfcheck_markers, validate_selfcheck, verdict_in
-from yamldata import parse_yaml
+from rls_site.data.selfcheck import validate_selfcheck, verdict_in
+from rls_site.data.yaml_file import parse_yaml
+from rls_site.errors import ContentError, ContentErrors
+from rls_site.markdown.selfcheck import check_selfcheck_markers, has_selfcheck, render_selfcheck
+from rls_site.markdown.text import find_markers
 
 DATA = (ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8")
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
@@ -54,12 +57,12 @@ def test_empty_criterion_text_names_criterion_field_and_line():
         d["nl"]["criteria"][2]["question"] = "  "
 
     message = error_of(data_with(empty))
-    assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 3 in 'nl' has an empty or missing 'question'", message)
+    assert re.search(r"data/selfcheck\.yml:20: \[selfcheck-data\] 'nl\.criteria\[3\]\.question' is empty", message)
 
 
 def test_missing_result_text_is_named():
     message = error_of(data_with(lambda d: d["en"]["results"].pop("complete")))
-    assert "'en.results.complete' is missing or empty" in message
+    assert "'en.results' has no 'complete'" in message
 
 
 def test_malformed_file_names_the_line():
@@ -86,7 +89,7 @@ def test_all_problems_are_reported_together():
 
 def test_wrong_number_of_criteria():
     message = error_of(data_with(lambda d: d["nl"]["criteria"].pop()))
-    assert "has 4 criteria" in message and "exactly 5" in message
+    assert "'nl.criteria' needs at least 5 items" in message and "exactly the 5 essential criteria" in message
 
 
 # --- rendering -----------------------------------------------------------------------------
@@ -160,29 +163,35 @@ def test_the_real_texts_give_no_verdict_but_a_verdict_in_a_question_is_found_too
     assert "'nl.criteria[2].help' gives a verdict: 'past dat bij'" in error_of(data_with(put))
 
 
-def test_marker_is_replaced_and_code_is_left_alone():
-    markdown = "Intro\n\n<!-- md:selfcheck -->\n\n`<!-- md:selfcheck -->` in code\n"
-    html = render_selfcheck_markers(markdown, "docs/x.md", "en", texts(), ENV)
-    assert html.count("data-selfcheck-form") == 1 and "`<!-- md:selfcheck -->` in code" in html
+def convert(markdown_text: str, lang: str = "nl") -> str:
+    """A page converted by plain Python-Markdown with the extension, as any generator would."""
+    md = markdown.Markdown(
+        extensions=["rls_site.markdown.selfcheck"], extension_configs={"rls_site.markdown.selfcheck": {"root": str(ROOT), "lang": lang}}
+    )
+    return md.convert(markdown_text)
 
 
-def test_unknown_marker_name_is_an_error_with_a_suggestion():
-    with pytest.raises(ContentError) as caught:
-        render_selfcheck_markers("a\n\n<!-- md:selfchek -->\n", "docs/x.md", "nl", texts(), ENV, first_line=7)
-    message = str(caught.value)
-    assert message.startswith("docs/x.md:9: [unknown-marker]") and "did you mean <!-- md:selfcheck -->" in message
+def test_the_marker_becomes_the_self_check_and_code_is_left_alone():
+    html = convert("Intro\n\n<!-- md:selfcheck -->\n\n`<!-- md:selfcheck -->` in code\n", "en")
+    assert html.count("data-selfcheck-form") == 1 and "<code>&lt;!-- md:selfcheck --&gt;</code> in code" in html
+    assert "<p><section" not in html and html.count("<fieldset") == 5 and "Not sure" in html
+    assert has_selfcheck(html) and not has_selfcheck(convert("`<section data-selfcheck>`"))
 
 
-def test_marker_argument_is_an_error():
-    with pytest.raises(ContentError) as caught:
-        render_selfcheck_markers("<!-- md:selfcheck kort -->\n", "docs/x.md", "nl", texts(), ENV)
-    assert "takes no argument, found 'kort'" in str(caught.value)
+def test_without_the_extension_the_marker_shows_nothing():
+    assert markdown.markdown("Intro\n\n<!-- md:selfcheck -->\n") == "<p>Intro</p>\n<!-- md:selfcheck -->"
 
 
-def test_marker_on_a_page_in_a_language_the_data_lacks():
-    with pytest.raises(ContentError) as caught:
-        render_selfcheck_markers("<!-- md:selfcheck -->\n", "docs/x.de.md", "de", texts(), ENV)
-    assert "docs/x.de.md:1: [selfcheck-language]" in str(caught.value) and "has no 'de' texts" in str(caught.value)
+@pytest.mark.parametrize(
+    "markers, lang, rule, line",
+    [
+        ("a\n\n<!-- md:selfcheck kort -->\n", "nl", "selfcheck-marker", 9),
+        ("<!-- md:selfcheck -->\n\n<!-- md:selfcheck -->\n", "nl", "selfcheck-marker", 9),
+    ],
+)
+def test_marker_mistakes_are_named_with_their_line(markers, lang, rule, line):
+    found = check_selfcheck_markers(find_markers(markers, "docs/x.md", 7), "docs/x.md")
+    assert [(e.rule, e.line) for e in found] == [(rule, line)]
 
 
 # --- the built site ------------------------------------------------------------------------
@@ -237,7 +246,7 @@ def test_build_fails_on_a_broken_data_file(project):
     )
     result = build(project)
     assert not result.ok
-    assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] criterion 2 in 'nl' has an empty or missing 'question'", result.output)
+    assert re.search(r"data/selfcheck\.yml:\d+: \[selfcheck-data\] 'nl\.criteria\[2\]\.question' is empty", result.output)
     assert "Traceback" not in result.output
 
 

@@ -8,7 +8,7 @@ import re
 from xml.etree import ElementTree
 
 from conftest import pages
-from seo import absolute_alternates, link_languages_home, page_sitemaps, scope_search_to_language, split_search_index
+from rls_site.seo import absolute_alternates, link_languages_home, page_sitemaps, scope_search_to_language, split_search_index
 
 HEAD = '<link rel="alternate" href="./" hreflang="nl">\n<link rel="alternate" href="../en/symptomen/" hreflang="en">'
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import json
 
-from built_html import BuiltPage
-from errors import ContentError
-from review_dates import ReviewDates
+from rls_site.checks.built_page import BuiltPage
+from rls_site.checks.review_dates import ReviewDates
+from rls_site.errors import ContentError
 
 CONDITION = {
     "@type": "MedicalCondition",

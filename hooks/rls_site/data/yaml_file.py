@@ -1,4 +1,9 @@
-"""Read the YAML data files editors change (`data/*.yml`), keeping line numbers for error messages.
+"""Read the files editors change: text that must be UTF-8, and YAML with the line of every key.
+
+`read_text` is how every page and data file is read: a file saved in another encoding (an
+editor's Windows-1252 "ë") is a ContentError naming the line and what to do in the editor, never a
+traceback. `parse_yaml` is the one YAML reader (data files, front matter); it keeps line numbers
+for error messages.
 
 `load_yaml` parses a file once per change on disk: a build (and the second language's build that
 mkdocs-static-i18n runs in the same process) reuses the parsed file until it is edited.
@@ -13,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from errors import ContentError
+from rls_site.errors import ContentError
 
 
 @dataclass
@@ -49,6 +54,23 @@ def _record_lines(node: yaml.Node, path: tuple, lines: dict) -> None:
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def lines_of(node: yaml.Node | None) -> dict[tuple, int]:
+    """The line of every key and list item under `node`, by its path of keys and indexes."""
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        _record_lines(node, (), lines)
+    return lines
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The YAML node tree of `text`, read by the same loader as the data files (yaml.YAMLError on a mistake)."""
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, path: str) -> YamlData:
     """Parse YAML text; a syntax error becomes a ContentError naming the line."""
     # One pass gives the nodes (with their lines) and the data built from them; libyaml's parser
@@ -80,6 +102,29 @@ def parse_yaml(text: str, path: str) -> YamlData:
     return YamlData(path, data, lines)
 
 
+ENCODING_FIX = (
+    "save the file as UTF-8 in your editor (VS Code: click the encoding in the status bar, 'Save with Encoding', 'UTF-8'; "
+    "Notepad: 'Save as', Encoding 'UTF-8'), then check the characters on that line."
+)
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text; not UTF-8 is a ContentError on the line of the first character that is not."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start : error.start + 1].hex().upper()
+        raise ContentError(
+            shown,
+            "not-utf8",
+            f"the file is not saved as UTF-8 (byte 0x{byte} on line {line} is not UTF-8; often an 'ë' or 'é' saved as Windows-1252).",
+            ENCODING_FIX,
+            line,
+        ) from None
+
+
 _cache: dict[str, tuple[tuple[int, int], YamlData]] = {}
 
 
@@ -98,6 +143,6 @@ def load_yaml(path: str | os.PathLike, display_path: str | None = None) -> YamlD
     cached = _cache.get(key)
     if cached and cached[0] == stamp and cached[1].path == shown:
         return cached[1]
-    parsed = parse_yaml(file.read_text(encoding="utf-8"), shown)
+    parsed = parse_yaml(read_text(file, shown), shown)
     _cache[key] = (stamp, parsed)
     return parsed

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from errors import ContentError
+from rls_site.data.yaml_file import compose
+from rls_site.errors import ContentError
 
 # The block MkDocs reads: '---' on the first line, closed by '---' or '...'.
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -41,6 +42,14 @@ class FrontMatter:
         return self.lines.get(key, 1)
 
 
+def body_of(source: str) -> tuple[str, int]:
+    """The page's Markdown after its front matter, and the line of the file where it starts."""
+    match = _BLOCK.match(source)
+    if not match:
+        return source, 1
+    return source[match.end() :], source.count("\n", 0, match.end()) + 1
+
+
 def read_front_matter(source: str, file: str) -> FrontMatter:
     """Read the front matter of a page's source; a missing or broken block is a ContentError."""
     match = _BLOCK.match(source)
@@ -65,7 +74,7 @@ def _read_block(block: str, file: str) -> tuple[tuple[tuple[str, str | None], ..
     if simple is not None:
         return simple
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
+        node = compose(block)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

@@ -1,27 +1,34 @@
 """Errors that editors can act on.
 
 Every mistake an editor can make in `docs/` or `data/` is raised as a `ContentError`: it names the
-file, the line where known, the rule that was broken and how to fix it. It is a MkDocs
-`PluginError`, so a build stops with this message and no traceback; without MkDocs installed
-it is a plain exception with the same message.
+file, the line where known, the rule that was broken and how to fix it. The hooks hand these to
+MkDocs as its own error type (rls_site.mkdocs_glue), so a build stops with the message and no
+traceback; the command `python -m rls_site.checks` prints them the same way.
 """
 
 from __future__ import annotations
 
-try:
-    from mkdocs.exceptions import PluginError
-except ImportError:  # the checks also run without MkDocs (see publication_checks.py)
-
-    class PluginError(Exception):
-        """Stand-in for MkDocs' error type when MkDocs is not installed."""
+from rls_site.rules import RULES, Rule
 
 
-class ContentError(PluginError):
-    """One problem in one file, with the fix."""
+class ContentError(Exception):
+    """One problem in one file, with the fix; `rule` is an id of rls_site.rules.RULES."""
 
-    def __init__(self, file: str, rule: str, problem: str, fix: str, line: int | None = None):
-        self.file, self.rule, self.problem, self.fix, self.line = file, rule, problem, fix, line
+    def __init__(self, file: str, rule: str, problem: str, fix: str | None = None, line: int | None = None):
+        if rule not in RULES:
+            raise ValueError(f"'{rule}' is not a rule of rls_site.rules.RULES")
+        self.file, self.rule, self.problem, self.line = file, rule, problem, line
+        self.fix = fix or RULES[rule].fix
         super().__init__(self.format())
+
+    @property
+    def definition(self) -> Rule:
+        return RULES[self.rule]
+
+    @property
+    def title(self) -> str:
+        """What is wrong, in a few words (the rule's title)."""
+        return RULES[self.rule].title
 
     @property
     def location(self) -> str:
@@ -31,7 +38,7 @@ class ContentError(PluginError):
         return f"{self.location}: [{self.rule}] {self.problem}\n    How to fix: {self.fix}"
 
 
-class ContentErrors(PluginError):
+class ContentErrors(Exception):
     """Several problems reported together, so an editor can fix them in one go."""
 
     def __init__(self, errors: list[ContentError]):

@@ -10,8 +10,8 @@ Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
 
 from __future__ import annotations
 
-from built_html import BuiltPage, normalize
-from errors import ContentError
+from rls_site.checks.built_page import BuiltPage, normalize
+from rls_site.errors import ContentError
 
 POLICY_PAGE = "over.md"
 # Sections of the about page that the disclaimer and the partner-link notice link to.

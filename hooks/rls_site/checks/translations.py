@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from errors import ContentError
-from review_dates import ReviewDates
+from rls_site.checks.review_dates import ReviewDates
+from rls_site.errors import ContentError
 
 
 def split_language(src: str, languages: list[str]) -> tuple[str, str]:
@@ -55,13 +55,18 @@ def check_translations(sources: list[str], languages: list[str], docs: str = "do
     return errors
 
 
+def is_stale(translation: ReviewDates, original: ReviewDates | None) -> bool:
+    """A translation last reviewed before its original (default-language) page."""
+    return original is not None and translation.last_reviewed < original.last_reviewed
+
+
 def stale_notices(reviews: dict[str, ReviewDates], languages: list[str], docs: str = "docs") -> list[ContentError]:
     """Notices for translations last reviewed before their original (default-language) page."""
     notices = []
     for src, review in sorted(reviews.items()):
         page, lang = split_language(src, languages)
         original = reviews.get(page)
-        if lang == languages[0] or original is None or review.last_reviewed >= original.last_reviewed:
+        if lang == languages[0] or not is_stale(review, original):
             continue
         notices.append(
             ContentError(

@@ -12,31 +12,27 @@ partner host without `{ .partner }` fails the build, and so does `{ .partner }` 
 that is not in the data file. The marker becomes the notice (overrides/partials/partner-notice.html,
 text in data/labels.yml); it must come before the page's first partner link and only on pages that
 have one. In the built page every partner link has rel="sponsored noopener noreferrer" and the
-visible label (overrides/partials/partner-label.html), added by hooks/external_links.py; the checks
+visible label (overrides/partials/partner-label.html), added by rls_site.markdown.links; the checks
 over the built HTML repeat these rules for links that come from templates.
 Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from built_html import BuiltPage, normalize
-from errors import ContentError
-from markdown_text import Marker, line_at, mask_code
-from yamldata import YamlData
+from rls_site.checks.built_page import BuiltPage, normalize
+from rls_site.data.partners import DATA_FILE
+from rls_site.errors import ContentError
+from rls_site.markdown.links import NOTICE_MARKER, PARTNER_CLASS, PARTNER_REL
+from rls_site.markdown.text import Marker, line_at, mask_code
+from rls_site.urls import host_of
 
-PARTNERS_FILE = "data/partners.yml"
-NOTICE_MARKER = "partner-notice"
-PARTNER_CLASS = "partner"  # on the link: [text](url){ .partner }
+PARTNERS_FILE = DATA_FILE
 LABEL_CLASS = "partner-label"  # the visible label after each partner link
 NOTICE_CLASS = "partner-notice"  # the notice before the first partner link
-PARTNER_REL = ("sponsored", "noopener", "noreferrer")
 MARK = "{ .partner }"
-_HOST = re.compile(r"(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
 
 # Links in Markdown: inline (with an optional attr_list block), reference definitions, autolinks, raw <a>.
 _INLINE = re.compile(
@@ -59,83 +55,9 @@ class Link:
     inline: bool  # written as [text](url), the only form that can carry the mark
 
 
-def host_of(url: str) -> str | None:
-    """Lower-case host of an absolute http(s) or protocol-relative URL, else None."""
-    # A built page has hundreds of links, nearly all relative ('../oorzaken/'): a URL has a host only
-    # after '//', which a tab or line break may split (urlsplit drops those), so the rest need no parsing.
-    if "//" not in url and "\t" not in url and "\n" not in url and "\r" not in url:
-        return None
-    return _host_of(url)
-
-
-@functools.lru_cache(maxsize=4096)  # the same links (DOI, PubMed, the edit button) on many pages
-def _host_of(url: str) -> str | None:
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https", "") or not parts.netloc:
-        return None
-    return (parts.hostname or "").lower() or None
-
-
 def is_partner_host(host: str | None, hosts: list[str]) -> bool:
     """A partner's host or any of its subdomains (www.shop.example for shop.example)."""
     return bool(host) and any(host == h or host.endswith(f".{h}") for h in hosts)
-
-
-def validate_partners(data: YamlData) -> tuple[list[str], list[ContentError]]:
-    """The partner hosts from data/partners.yml, and every problem in the file."""
-    root = data.data
-    example = "partners:\n      - host: shop.example\n        name: Example Shop"
-    if not isinstance(root, dict) or not isinstance(root.get("partners"), list):
-        return [], [
-            ContentError(
-                data.path,
-                "partners-data",
-                "the file must have a list 'partners:' (empty when the site has no partners: 'partners: []').",
-                f"write the list like this:\n      {example}",
-                data.line_of("partners"),
-            )
-        ]
-    hosts, errors = [], []
-    for index, partner in enumerate(root["partners"]):
-        line = data.line_of("partners", index)
-        if not isinstance(partner, dict):
-            errors.append(
-                ContentError(
-                    data.path,
-                    "partners-data",
-                    f"partner {index + 1} is not a host with a name.",
-                    f"write each partner as '- host: shop.example' with 'name:' below it:\n      {example}",
-                    line,
-                )
-            )
-            continue
-        host, name = partner.get("host"), partner.get("name")
-        if not isinstance(host, str) or not _HOST.fullmatch(host.strip().lower()):
-            errors.append(
-                ContentError(
-                    data.path,
-                    "partners-data",
-                    f"partner {index + 1} has no valid host (found {host!r}).",
-                    "give the host only, without https:// or a path, for example 'host: shop.example'.",
-                    data.line_of("partners", index, "host"),
-                )
-            )
-            continue
-        if not isinstance(name, str) or not name.strip():
-            errors.append(
-                ContentError(
-                    data.path, "partners-data", f"partner '{host}' has no name.", "add 'name:' with the company that pays the fee.", line
-                )
-            )
-        if host.strip().lower() in hosts:
-            errors.append(
-                ContentError(data.path, "partners-data", f"partner '{host}' is listed twice.", "remove one of the two entries.", line)
-            )
-        hosts.append(host.strip().lower())
-    return hosts, errors
 
 
 def _has_partner_class(attrs: str | None) -> bool:
@@ -317,12 +239,12 @@ def check_partner_html(page: BuiltPage, file: str, hosts: list[str], label: str)
                     file,
                     "partner-link-rel",
                     f'the partner link to {link.attrs.get("href")} lacks rel="{" ".join(missing)}" (found rel="{" ".join(rel)}").',
-                    'partner links get rel="sponsored noopener noreferrer" from hooks/external_links.py; check that '
-                    "hooks/publication_checks.py is listed under 'hooks:' in mkdocs.yml.",
+                    'partner links get rel="sponsored noopener noreferrer" from rls_site.markdown.links; check that it is listed '
+                    "under 'markdown_extensions:' in mkdocs.yml.",
                     link.line,
                 )
             )
-        following = normalize(page.text_between(link.start, link.end) + " " + page.text_after(link.end, len(label) + 8))
+        following = normalize(page.text_of(link) + " " + page.text_after(link, len(label) + 8))
         if label.lower() not in following.lower():
             errors.append(
                 ContentError(
@@ -335,7 +257,7 @@ def check_partner_html(page: BuiltPage, file: str, hosts: list[str], label: str)
                 )
             )
     notice = page.first(lambda element: NOTICE_CLASS in (element.attrs.get("class") or "").split())
-    if partner_links and (notice is None or notice.start > partner_links[0].start):
+    if partner_links and (notice is None or not page.before(notice, partner_links[0])):
         errors.append(
             ContentError(
                 file,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from data_schema import check_languages, check_schema, load_schema
-from errors import ContentError, raise_all
-from yamldata import YamlData
+from rls_site.data.schema import check_languages, check_schema, load_schema
+from rls_site.data.yaml_file import YamlData
+from rls_site.errors import ContentError, raise_all
 
 DATA_FILE = "data/reviewers.yml"
 

@@ -1,0 +1,46 @@
+"""Command: the publication checks over docs/ and site/, without MkDocs (`make check`).
+
+    python -m rls_site.checks docs site [--today YYYY-MM-DD]
+
+It prints the same messages as the build and exits with 1 when there are problems.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rls_site.checks.run import run
+from rls_site.errors import ContentError, ContentErrors
+from rls_site.today import TODAY_VARIABLE, today
+
+
+def format_problems(errors: list[ContentError]) -> str:
+    """The same text the build shows: one problem as itself, several under a count."""
+    return errors[0].format() if len(errors) == 1 else str(ContentErrors(errors))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m rls_site.checks", description="Publication checks over the Markdown sources and the built site."
+    )
+    parser.add_argument("docs", type=Path, help="the Markdown sources, e.g. docs")
+    parser.add_argument("site", type=Path, help="the built site, e.g. site")
+    parser.add_argument("--today", help=f"the date to compare review dates with (YYYY-MM-DD; default ${TODAY_VARIABLE} or today)")
+    args = parser.parse_args(argv)
+    try:
+        report = run(args.docs, args.site, today(args.today))
+    except ContentError as error:
+        report = type("Report", (), {"errors": [error], "notices": []})()
+    for notice in report.notices:
+        print(notice.format())
+    if report.errors:
+        print(format_problems(report.errors), file=sys.stderr)
+        return 1
+    print(f"Publication checks passed: {args.docs} and {args.site}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

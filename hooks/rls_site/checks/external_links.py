@@ -1,0 +1,115 @@
+"""Links and resources on a built page that involve another site.
+
+- Every link to another site has rel="noopener noreferrer" (`noopener` stops the other site from
+  controlling this tab, `noreferrer` keeps it from learning which health page the reader came
+  from). Content links get it from rls_site.markdown.links, template links from the templates.
+- Nothing on a page makes the reader's browser load from or send to another host: no image,
+  media, stylesheet, font, script, frame, object, form target or srcset there, in an attribute
+  or in CSS (rule external-resource). Reading about a health condition is sensitive: the other
+  host would learn the reader's address and the page they read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rls_site.checks.built_page import BuiltPage
+from rls_site.errors import ContentError
+from rls_site.markdown.links import EXTERNAL_REL
+from rls_site.urls import host_of, is_external, site_host
+
+# Attributes that make the browser fetch or send, per element ('*': on any element).
+LOADING_ATTRIBUTES = {
+    "*": ("src", "srcset", "background", "poster", "data", "formaction", "ping", "xlink:href"),
+    "link": ("href", "imagesrcset"),
+    "form": ("action",),
+    "object": ("codebase", "archive"),
+    "image": ("href",),
+    "use": ("href",),
+    "meta": ("content",),
+}
+# A URL in CSS (url(...), @import "..."), in a style attribute or a <style> element.
+_CSS_URL = re.compile(r"""url\(\s*['"]?(?P<url>[^'")\s]+)|@import\s+['"](?P<import>[^'"]+)""", re.IGNORECASE)
+
+
+def check_external_links(page: BuiltPage, file: str) -> list[ContentError]:
+    """Every link to another host has rel="noopener noreferrer" (own host: the canonical link's)."""
+    own_host = site_host(page.canonical)
+    errors = []
+    for link in page.links:
+        href = link.attrs.get("href") or ""
+        if not is_external(href, own_host):
+            continue
+        rel = (link.attrs.get("rel") or "").split()
+        missing = [token for token in EXTERNAL_REL if token not in rel]
+        if missing:
+            errors.append(
+                ContentError(
+                    file,
+                    "external-link-rel",
+                    f'the link to {href} lacks rel="{" ".join(missing)}".',
+                    "write links in pages as Markdown links, [text](https://...), which get it from rls_site.markdown.links (listed under "
+                    "'markdown_extensions:' in mkdocs.yml); in a template, add rel=\"noopener noreferrer\" to the link.",
+                    link.line,
+                )
+            )
+    return errors
+
+
+def _urls(attribute: str, value: str) -> list[str]:
+    if attribute.endswith("srcset"):
+        return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    if attribute == "content":
+        match = re.search(r"url\s*=\s*(\S+)", value, re.IGNORECASE)  # <meta http-equiv="refresh" content="0; url=...">
+        return [match.group(1).strip("'\"")] if match else []
+    return [value]
+
+
+def check_external_resources(page: BuiltPage, file: str) -> list[ContentError]:
+    """Nothing on the page loads from, or sends to, another host."""
+    own_host = site_host(page.canonical)
+    errors = []
+
+    def problem(url: str, what: str, line: int | None) -> None:
+        errors.append(
+            ContentError(
+                file,
+                "external-resource",
+                f"{what} loads from another site ({url}): the reader's browser would contact {host_of(url)} when the page opens.",
+                "put the file in docs/assets/ and refer to it from there, or link to the other site instead of loading from it.",
+                line,
+            )
+        )
+
+    for element in page.elements:
+        names = LOADING_ATTRIBUTES["*"] + LOADING_ATTRIBUTES.get(element.tag, ())
+        if element.tag == "meta" and (element.attrs.get("http-equiv") or "").lower() != "refresh":
+            names = LOADING_ATTRIBUTES["*"]
+        if element.tag == "link" and not set((element.attrs.get("rel") or "").lower().split()) & {
+            "stylesheet",
+            "icon",
+            "preload",
+            "prefetch",
+            "preconnect",
+            "dns-prefetch",
+            "modulepreload",
+            "manifest",
+            "apple-touch-icon",
+            "prerender",
+        }:
+            names = tuple(name for name in names if name != "href") + ("imagesrcset",)
+        for name in names:
+            value = element.attrs.get(name)
+            if not value:
+                continue
+            for url in _urls(name, value):
+                if is_external(url, own_host):
+                    problem(url, f"<{element.tag} {name}=...>", element.line)
+        css = element.attrs.get("style") or ""
+        if element.tag == "style":
+            css += element.node.text or ""
+        for match in _CSS_URL.finditer(css):
+            url = match.group("url") or match.group("import")
+            if is_external(url, own_host):
+                problem(url, f"CSS in <{element.tag}>", element.line)
+    return errors

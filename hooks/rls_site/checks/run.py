@@ -1,0 +1,276 @@
+"""The publication checks that no page can skip, over docs/ and data/, then over the built site.
+
+On the sources (docs/*.md, data/*.yml, mkdocs.yml):
+  - every page and data file is UTF-8; every data file as its schema and rules say (rls_site.data)
+  - review dates and the reviewer in every page's front matter (review_dates.py)
+  - every page in every language (translations.py); possibly stale translations listed, not failed
+  - no scripts, frames, event handlers or javascript: URLs, nothing loaded from another site (unsafe.py)
+  - citations well formed and known, markers known, evidence levels and the self-check marker
+    right, partner links declared and marked with the notice before them
+  - mkdocs.yml adds nothing from another site, and its navigation names only the site's pages
+On the built site (every .html file under site/, 404 and every language included):
+  - the medical disclaimer in the page's language, the about page's sections (disclaimer.py)
+  - rel="noopener noreferrer" on links to other sites, nothing loaded from another site
+    (external_links.py); partner links with rel, label and the notice before them (partners.py)
+  - on content pages: review dates and reviewer shown (review_dates.py), the MedicalWebPage
+    JSON-LD with the same lastReviewed (structured_data.py)
+All problems of a stage are reported together. The sources are checked first; while they have
+problems the built site is out of date, so it is not checked. `python -m rls_site.checks docs site`
+runs both without MkDocs; the build runs the same functions (hooks/publication_checks.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from rls_site.checks.built_page import BuiltPage, line_in_page, read_page, without_navigation
+from rls_site.checks.config import check_config
+from rls_site.checks.disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
+from rls_site.checks.external_links import check_external_links, check_external_resources
+from rls_site.checks.front_matter import read_front_matter
+from rls_site.checks.partners import check_partner_html, check_partner_markdown
+from rls_site.checks.review_dates import ReviewDates, check_review_html, overdue_notice, read_review_dates
+from rls_site.checks.structured_data import check_structured_data
+from rls_site.checks.translations import check_translations, split_language, stale_notices
+from rls_site.checks.unsafe import check_unsafe
+from rls_site.config import CONFIG_FILE, read_config
+from rls_site.data.project import ProjectData, load_data
+from rls_site.data.yaml_file import read_text
+from rls_site.errors import ContentError
+from rls_site.markdown.citations import check_citations, parse_citations
+from rls_site.markdown.evidence import check_evidence_markers
+from rls_site.markdown.selfcheck import check_selfcheck_markers
+from rls_site.markdown.text import find_markers
+from rls_site.today import today as today_in_the_netherlands
+
+
+@dataclass
+class Settings:
+    """What the checks need besides the pages: the data files (as far as they are right) and today."""
+
+    data: ProjectData
+    today: date
+
+    @property
+    def languages(self) -> list[str]:
+        return self.data.languages
+
+
+@dataclass
+class Report:
+    errors: list[ContentError] = field(default_factory=list)
+    notices: list[ContentError] = field(default_factory=list)  # listed, never failing
+
+
+@dataclass
+class SourcePage:
+    src: str  # path under docs/, e.g. 'symptomen.en.md'
+    file: str  # as shown in messages, e.g. 'docs/symptomen.en.md'
+    lang: str
+    text: str
+    review: ReviewDates | None = None
+
+    @functools.cached_property
+    def cited(self) -> list[str]:
+        """The sources the page cites, each once, in order of first citation (as its structured data
+        lists them); none when a citation is malformed, which the checks report."""
+        try:
+            return list(dict.fromkeys(key for citation in parse_citations(self.text, self.file) for key, _ in citation.items))
+        except ContentError:
+            return []
+
+
+def load_settings(root: Path, languages: list[str] | None = None, today: date | None = None) -> tuple[Settings, list[ContentError]]:
+    """The data files checked, with every problem in them; the languages are those of mkdocs.yml."""
+    if languages is None:
+        config = read_config(root / CONFIG_FILE)
+        languages = config.languages if config else ["nl"]
+    data, errors = load_data(root, languages)
+    return Settings(data, today or today_in_the_netherlands()), errors
+
+
+# --- The sources -----------------------------------------------------------------------------
+
+
+def read_sources(docs_dir: Path, languages: list[str], docs: str = "docs") -> tuple[list[SourcePage], list[ContentError]]:
+    """Every Markdown page under docs_dir (hidden files and folders skipped, as MkDocs does), and
+    every page that could not be read."""
+    pages, errors = [], []
+    for path in sorted(docs_dir.rglob("*.md")):
+        src = path.relative_to(docs_dir).as_posix()
+        if any(part.startswith(".") for part in src.split("/")):
+            continue
+        try:
+            text = read_text(path, f"{docs}/{src}")
+        except ContentError as error:
+            errors.append(error)
+            continue
+        pages.append(SourcePage(src, f"{docs}/{src}", split_language(src, languages)[1], text))
+    return pages, errors
+
+
+def check_page_source(page: SourcePage, settings: Settings) -> Report:
+    """Every source rule on one page, read as the editor wrote it."""
+    report = Report()
+    data = settings.data
+    try:
+        meta = read_front_matter(page.text, page.file)
+        page.review, errors = read_review_dates(meta, settings.today, data.reviewers)
+        report.errors.extend(errors)
+    except ContentError as error:
+        report.errors.append(error)
+    if page.review and (notice := overdue_notice(page.review, page.file, settings.today)):
+        report.notices.append(notice)
+    report.errors.extend(check_unsafe(page.text, page.file))
+    report.errors.extend(check_citations(page.text, data.sources, page.file))
+    try:
+        markers = find_markers(page.text, page.file)
+    except ContentError as error:
+        report.errors.append(error)
+        return report
+    report.errors.extend(check_partner_markdown(page.text, page.file, data.partner_hosts, markers))
+    if data.evidence is not None:
+        report.errors.extend(check_evidence_markers(markers, data.evidence, page.file))
+    report.errors.extend(check_selfcheck_markers(markers, page.file))
+    return report
+
+
+def check_sources(docs_dir: Path, settings: Settings, docs: str = "docs") -> tuple[Report, list[SourcePage]]:
+    """mkdocs.yml, every page's rules, then the translations across pages."""
+    report = Report()
+    report.errors.extend(check_config(docs_dir.resolve().parent))
+    pages, unreadable = read_sources(docs_dir, settings.languages, docs)
+    report.errors.extend(unreadable)
+    for page in pages:
+        page_report = check_page_source(page, settings)
+        report.errors.extend(page_report.errors)
+        report.notices.extend(page_report.notices)
+    all_sources = [page.src for page in pages] + [error.file.removeprefix(f"{docs}/") for error in unreadable]
+    report.errors.extend(check_translations(all_sources, settings.languages, docs))
+    report.notices.extend(stale_notices({page.src: page.review for page in pages if page.review}, settings.languages, docs))
+    return report, pages
+
+
+# --- The built site --------------------------------------------------------------------------
+
+
+def output_path(src: str, languages: list[str]) -> str:
+    """Where a page is built: 'symptomen.en.md' -> 'en/symptomen/index.html' (directory URLs)."""
+    page, lang = split_language(src, languages)
+    base = page[: -len(".md")]
+    path = f"{base[: -len('index')]}index.html" if base == "index" or base.endswith("/index") else f"{base}/index.html"
+    return path if lang == languages[0] else f"{lang}/{path}"
+
+
+def is_policy_page(source: SourcePage | None, settings: Settings) -> bool:
+    return source is not None and split_language(source.src, settings.languages)[0] == POLICY_PAGE
+
+
+# Problems on a built page that an editor's page text can cause: where the address is in the
+# source, the problem is reported there (file and line in docs/), the built file named in it.
+_IN_SOURCE = ("external-link-rel", "external-resource", "partner-link-unmarked", "partner-link-unknown")
+
+
+def _in_source(error: ContentError, source: SourcePage | None) -> ContentError:
+    if source is None or error.rule not in _IN_SOURCE:
+        return error
+    for word in error.problem.replace("(", " ").replace(")", " ").split():
+        if "//" in word and (position := source.text.find(word.rstrip(".,:"))) >= 0:
+            line = source.text.count("\n", 0, position) + 1
+            return ContentError(source.file, error.rule, f"{error.problem} (in {error.file})", error.fix, line)
+    return error
+
+
+def check_page_html(html: str, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
+    """Every rule on one built page as written, read without Material's navigation; problems on
+    their lines in the page as written, or in the page's source where it causes them."""
+    page_html, navigation = without_navigation(html)
+    errors = check_built_page(read_page(page_html), file, source, settings)
+    return [
+        _in_source(
+            ContentError(e.file, e.rule, e.problem, e.fix, line_in_page(e.line, page_html, navigation)) if e.file == file else e, source
+        )
+        for e in errors
+    ]
+
+
+def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
+    """Every rule on one built page; `source` is the page it was built from (None for 404.html or an
+    HTML file copied from docs/)."""
+    errors = check_external_links(built, file) + check_external_resources(built, file)
+    labels = settings.data.labels.get(built.lang or "")
+    if labels is None or (source and source.lang != built.lang):
+        expected = f"'{source.lang}' (the language of {source.file})" if source else "one of " + ", ".join(settings.languages)
+        errors.append(
+            ContentError(
+                file,
+                "page-language",
+                f'the page\'s language <html lang="{built.lang or ""}"> is not {expected}.',
+                "pages built by MkDocs take it from the i18n languages in mkdocs.yml; an HTML file written by hand needs <html "
+                'lang=".."> and the disclaimer.',
+            )
+        )
+        return errors
+    errors.extend(check_disclaimer(built, file, labels["disclaimer"]))
+    errors.extend(check_partner_html(built, file, settings.data.partner_hosts, labels["partner_label"]))
+    if source is None:
+        return errors
+    if source.review:
+        errors.extend(check_review_html(built, file, source.review, labels, source.file))
+    errors.extend(check_structured_data(built, file, len(source.cited), source.file))
+    if is_policy_page(source, settings):
+        errors.extend(check_policy_page(built, file, source.file))
+    return errors
+
+
+def pages_by_output(pages: list[SourcePage], settings: Settings) -> dict[str, SourcePage]:
+    """The source pages by where they are built (see output_path)."""
+    return {output_path(page.src, settings.languages): page for page in pages}
+
+
+def check_site(
+    site_dir: Path, pages: list[SourcePage], settings: Settings, site: str = "site", checked: dict[str, list[ContentError]] | None = None
+) -> Report:
+    """Every built .html file; `pages` from `check_sources` (with their review dates).
+
+    `checked` holds the problems of pages checked already, by path under site_dir: the build checks
+    each page as MkDocs writes it, and those files are not read again.
+    """
+    report = Report()
+    if not site_dir.is_dir():
+        report.errors.append(ContentError(site, "site-missing", "the built site does not exist.", "build it first: make build."))
+        return report
+    by_output = pages_by_output(pages, settings)
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if checked is not None and rel in checked:
+            report.errors.extend(checked[rel])
+            continue
+        report.errors.extend(check_page_html(path.read_text(encoding="utf-8"), f"{site}/{rel}", by_output.get(rel), settings))
+    for rel, page in sorted(by_output.items()):
+        if not (site_dir / rel).is_file():
+            report.errors.append(
+                ContentError(
+                    f"{site}/{rel}",
+                    "page-not-built",
+                    f"{page.file} was not built.",
+                    "build the site again; if the page is still missing, check 'exclude_docs' and the i18n settings in mkdocs.yml.",
+                )
+            )
+    return report
+
+
+def run(docs_dir: Path, site_dir: Path, today: date | None = None) -> Report:
+    """Both stages, as the build runs them: the site only when the sources are right."""
+    root = docs_dir.resolve().parent
+    settings, errors = load_settings(root, None, today)
+    report, pages = check_sources(docs_dir, settings, docs_dir.name)
+    report.errors[:0] = errors
+    if not report.errors:
+        site_report = check_site(site_dir, pages, settings, site_dir.name)
+        report.errors.extend(site_report.errors)
+        report.notices.extend(site_report.notices)
+    return report

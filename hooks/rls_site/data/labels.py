@@ -1,0 +1,33 @@
+"""Short interface texts, `data/labels.yml`: one section per language, the same keys in each.
+
+The texts the build adds to pages: the heading of the source list, the disclaimer, the
+partner-link notice and label, the review-date lines, month names. Checked against
+data/schemas/labels.schema.json; every language of the site must have a section.
+"""
+
+from __future__ import annotations
+
+from rls_site.data.schema import check_schema, load_schema
+from rls_site.data.yaml_file import YamlData
+from rls_site.errors import ContentError
+
+DATA_FILE = "data/labels.yml"
+
+
+def validate_labels(data: YamlData, languages: list[str]) -> tuple[dict[str, dict], list[ContentError]]:
+    """The texts of every language that has a complete section, and every problem in the file."""
+    errors = check_schema(data, load_schema("labels"), "labels-text")
+    root = data.data if isinstance(data.data, dict) else {}
+    for lang in languages:
+        if not isinstance(root.get(lang), dict):
+            errors.append(
+                ContentError(
+                    data.path,
+                    "labels-language",
+                    f"the language '{lang}' is missing.",
+                    f"add a section '{lang}:' with the same keys as the other languages.",
+                    data.line_of(),
+                )
+            )
+    broken = {error.keys[0] for error in errors if getattr(error, "keys", ())}
+    return {lang: root[lang] for lang in languages if isinstance(root.get(lang), dict) and lang not in broken}, errors

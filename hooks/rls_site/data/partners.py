@@ -1,0 +1,35 @@
+"""Partners, `data/partners.yml`: the hosts of companies that pay the site for a link.
+
+Empty today (`partners: []`). Checked against data/schemas/partners.schema.json; a host listed
+twice is a problem too. The rules for partner links in pages are in rls_site.checks.partners.
+"""
+
+from __future__ import annotations
+
+from rls_site.data.schema import check_schema, load_schema
+from rls_site.data.yaml_file import YamlData
+from rls_site.errors import ContentError
+
+DATA_FILE = "data/partners.yml"
+
+
+def validate_partners(data: YamlData) -> tuple[list[str], list[ContentError]]:
+    """The partner hosts, and every problem in the file."""
+    errors = check_schema(data, load_schema("partners"), "partners-data")
+    if errors:
+        return [], errors
+    hosts: list[str] = []
+    for index, partner in enumerate(data.data["partners"]):
+        host = partner["host"].lower()
+        if host in hosts:
+            errors.append(
+                ContentError(
+                    data.path,
+                    "partners-data",
+                    f"partner '{host}' is listed twice.",
+                    "remove one of the two entries.",
+                    data.line_of("partners", index),
+                )
+            )
+        hosts.append(host)
+    return hosts, errors

@@ -1,0 +1,91 @@
+"""Every data file of a project at once: read, checked, and kept until a file changes.
+
+`load_data` reads data/labels.yml, partners.yml, selfcheck.yml, sources.yml, evidence.yml and
+reviewers.yml and returns what it could validate together with every problem in all of them, so
+an editor sees every mistake in one run. `project_data` is the same for the renderers, which
+need every file right (the checks have reported any problem before a build).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rls_site.data import evidence, labels, partners, reviewers, selfcheck, sources
+from rls_site.data.yaml_file import load_yaml
+from rls_site.errors import ContentError, ContentErrors, raise_all
+
+CACHE = ".cache/rls_site"  # formatted sources, kept between builds (git ignores it)
+
+
+@dataclass
+class ProjectData:
+    """What the data files hold; a part is None (or empty) when its file has problems."""
+
+    root: Path
+    languages: list[str]
+    labels: dict[str, dict] = field(default_factory=dict)
+    partner_hosts: list[str] = field(default_factory=list)
+    selfcheck: dict[str, dict] | None = None
+    sources: sources.SourceRegistry | None = None
+    evidence: evidence.EvidenceScale | None = None
+    reviewers: dict[str, reviewers.Reviewer] | None = None
+
+
+def _problems(error: ContentError | ContentErrors) -> list[ContentError]:
+    return list(error.errors) if isinstance(error, ContentErrors) else [error]
+
+
+_cache: dict = {}
+
+
+def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[ContentError]]:
+    """Every data file under root/data, validated, and every problem found in them."""
+    root = Path(root)
+    data = ProjectData(root, list(languages))
+    errors: list[ContentError] = []
+
+    def read(name: str):
+        try:
+            return load_yaml(root / name, name)
+        except (ContentError, ContentErrors) as error:
+            errors.extend(_problems(error))
+            return None
+
+    parsed = {
+        name: read(name)
+        for name in (labels.DATA_FILE, partners.DATA_FILE, selfcheck.DATA_FILE, sources.DATA_FILE, evidence.DATA_FILE, reviewers.DATA_FILE)
+    }
+    key = (tuple(id(value) for value in parsed.values()), tuple(languages))
+    if _cache.get("key") == key:  # the files as read last time: validated once per change
+        return _cache["data"], list(_cache["errors"])
+    if parsed[labels.DATA_FILE] is not None:
+        data.labels, found = labels.validate_labels(parsed[labels.DATA_FILE], languages)
+        errors.extend(found)
+    if parsed[partners.DATA_FILE] is not None:
+        data.partner_hosts, found = partners.validate_partners(parsed[partners.DATA_FILE])
+        errors.extend(found)
+    steps = (
+        ("selfcheck", selfcheck.DATA_FILE, lambda d: selfcheck.validate_selfcheck(d, languages)),
+        ("sources", sources.DATA_FILE, sources.registry_of),
+        ("evidence", evidence.DATA_FILE, lambda d: evidence.validate_evidence(d, languages)),
+        ("reviewers", reviewers.DATA_FILE, lambda d: reviewers.validate_reviewers(d, languages)),
+    )
+    for attribute, name, validate in steps:
+        if parsed[name] is None:
+            continue
+        try:
+            setattr(data, attribute, validate(parsed[name]))
+            if attribute == "sources":
+                data.sources.cache = root / CACHE
+        except (ContentError, ContentErrors) as error:
+            errors.extend(_problems(error))
+    _cache.update(key=key, data=data, errors=list(errors))
+    return data, errors
+
+
+def project_data(root: Path, languages: list[str]) -> ProjectData:
+    """The project's data for rendering: every file must be right."""
+    data, errors = load_data(root, languages)
+    raise_all(errors)
+    return data

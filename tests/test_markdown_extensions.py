@@ -1,0 +1,75 @@
+"""The rls_site.markdown extensions in plain Python-Markdown, on strings: what any generator that
+runs Python-Markdown extensions gets, without MkDocs."""
+
+from __future__ import annotations
+
+import markdown
+
+from conftest import ROOT
+
+BASE = ["attr_list", "md_in_html", "toc"]
+
+
+def convert(text: str, extensions: list[str], lang: str = "nl", **settings) -> str:
+    configs = {name: {"root": str(ROOT), "lang": lang, **settings.get(name, {})} for name in extensions}
+    return markdown.Markdown(extensions=BASE + extensions, extension_configs=configs).convert(text)
+
+
+def test_citations_are_numbered_and_listed_in_the_page_language():
+    html = convert("Een [@ohayon2012] en twee [@gupta2016; @ohayon2012].\n\n## Kop\n\nTekst.", ["rls_site.markdown.citations"])
+    assert html.count('<sup class="citation"') == 2
+    assert '<a href="#bron-ohayon2012" aria-label="Bron 1">1</a>' in html and '<a href="#bron-gupta2016" aria-label="Bron 2">2</a>' in html
+    assert '<h2 data-search-exclude id="bronnen">Bronnen</h2>' in html
+    assert html.index('<ol class="references">') > html.index(">Kop</h2>") and "<p><ol" not in html
+    assert 'rel="noopener noreferrer">doi:10.1016/j.smrv.2011.05.002</a>' in html
+    english = convert("A [@ohayon2012].", ["rls_site.markdown.citations"], "en")
+    assert '<h2 data-search-exclude id="bronnen">Sources</h2>' in english and 'aria-label="Source 1"' in english
+
+
+def test_the_sources_page_lists_every_source_with_the_pages_given_to_it():
+    cited_by = {"ohayon2012": [{"title": "Klachten", "url": "../symptomen/"}]}
+    html = convert("<!-- md:bibliography -->", ["rls_site.markdown.citations"], **{"rls_site.markdown.citations": {"cited_by": cited_by}})
+    assert html.count('<li id="bron-') >= 20
+    assert 'Genoemd op: <a href="../symptomen/">Klachten</a>' in html and "Op geen pagina genoemd" in html
+
+
+def test_without_the_extensions_citations_and_markers_stay_text_and_comments():
+    assert markdown.markdown("Een [@ohayon2012].") == "<p>Een [@ohayon2012].</p>"
+    assert markdown.markdown("<!-- md:bibliography -->") == "<!-- md:bibliography -->"
+
+
+def test_links_to_other_sites_get_noopener_noreferrer_and_page_links_nothing():
+    html = convert(
+        "[Thuisarts](https://www.thuisarts.nl) en [eigen](symptomen.md) en [mail](mailto:a@b.example) en "
+        '[al](https://x.example/){ rel="nofollow" }',
+        ["rls_site.markdown.links"],
+    )
+    assert '<a href="https://www.thuisarts.nl" rel="noopener noreferrer">Thuisarts</a>' in html
+    assert '<a href="symptomen.md">eigen</a>' in html and '<a href="mailto:a@b.example">mail</a>' in html
+    assert 'rel="nofollow noopener noreferrer"' in html
+
+
+def test_a_partner_link_gets_sponsored_and_its_label_and_the_marker_the_notice():
+    html = convert(
+        "<!-- md:partner-notice -->\n\nKoop bij [Winkel](https://shop.example/k){ .partner }.\n",
+        ["rls_site.markdown.links"],
+    )
+    assert '<p class="partner-notice" role="note">Op deze pagina staan partnerlinks.' in html
+    assert '<a href="/over.md#partnerlinks">Zo gaan we om met partnerlinks.</a>' in html
+    assert (
+        '<a class="partner" href="https://shop.example/k" rel="sponsored noopener noreferrer">Winkel</a> '
+        '<span class="partner-label">(partnerlink)</span>.'
+    ) in html
+    assert "(partner link)" in convert("[Shop](https://shop.example/k){ .partner }", ["rls_site.markdown.links"], "en")
+
+
+def test_all_extensions_together_as_mkdocs_yml_lists_them():
+    text = "<!-- md:evidence weak --> Eén klein onderzoek [@aukerman2006], zie [AASM](https://aasm.org/).\n\n<!-- md:selfcheck -->\n"
+    html = convert(
+        text, ["rls_site.markdown.citations", "rls_site.markdown.evidence", "rls_site.markdown.selfcheck", "rls_site.markdown.links"]
+    )
+    assert (
+        '<strong class="evidence" data-evidence="weak">Hoe sterk is het bewijs? <a href="/over.md#bewijs-weak">Zwak</a>.</strong>' in html
+    )
+    assert '<sup class="citation" id="bron-ref-1">' in html and " data-selfcheck>" in html
+    assert '<a href="https://aasm.org/" rel="noopener noreferrer">AASM</a>' in html
