@@ -13,14 +13,9 @@ from pathlib import Path
 
 import yaml
 
+from rls_site.data.yaml_file import parse_config
+
 CONFIG_FILE = "mkdocs.yml"
-
-
-class _AnyTagLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose !ENV and !!python/name tags only MkDocs can resolve."""
-
-
-_AnyTagLoader.add_multi_constructor("", lambda loader, tag, node: None)
 
 
 @dataclass(frozen=True)
@@ -70,7 +65,7 @@ def read_config(path: Path) -> SiteConfig | None:
 @functools.lru_cache(maxsize=8)
 def _parse(text: str) -> SiteConfig | None:
     try:
-        config = yaml.load(text, Loader=_AnyTagLoader) or {}
+        config = parse_config(text) or {}
     except yaml.YAMLError:
         return None
     if not isinstance(config, dict):

@@ -62,6 +62,18 @@ def lines_of(node: yaml.Node | None) -> dict[tuple, int]:
     return lines
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose !ENV and !!python/name tags only MkDocs can resolve (left as None)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, tag, node: None)
+
+
+def parse_config(text: str):
+    """mkdocs.yml's data, its MkDocs-only tags unresolved (yaml.YAMLError on a mistake)."""
+    return yaml.load(text, Loader=_ConfigLoader)
+
+
 def compose(text: str) -> yaml.Node | None:
     """The YAML node tree of `text`, read by the same loader as the data files (yaml.YAMLError on a mistake)."""
     loader = _Loader(text)
