@@ -96,7 +96,8 @@ def validate_sources(data: YamlData) -> SourceRegistry:
         )
     # The form of the file and of each field (data/schemas/sources.schema.json); a CSL-JSON list is
     # checked as the list under 'references:' it stands for.
-    shaped = data if base else YamlData(data.path, {"references": items}, {("references",) + keys: line for keys, line in data.lines.items()})
+    lines_under_references = {("references",) + keys: line for keys, line in data.lines.items()}
+    shaped = data if base else YamlData(data.path, {"references": items}, lines_under_references)
     errors = check_schema(shaped, load_schema("sources"), "sources-format")
     entries: dict[str, dict] = {}
     lines: dict[str, int] = {}
