@@ -182,3 +182,12 @@ def test_an_undated_web_page_is_dated_by_when_it_was_read():
     journal = "references:\n  - id: j\n    type: article-journal\n    title: J\n    accessed: {date-parts: [[2026, 12, 3]]}\n"
     with pytest.raises(ContentError):
         validate_sources(parse_yaml(journal, "data/sources.yml"))  # an article needs its year of publication
+
+
+def test_source_fields_in_the_wrong_form_are_named_on_their_line():
+    text = "references:\n  - id: a\n    title: T\n    issued: {date-parts: [[2020]]}\n    DOI: https://doi.org/10.1/x\n    URL: www.x.example\n"
+    with pytest.raises(ContentErrors) as caught:
+        validate_sources(parse_yaml(text, "data/sources.yml"))
+    found = [(e.rule, e.line, e.problem.split(" (")[0]) for e in caught.value.errors]
+    assert found == [("sources-format", 5, "'references[1].DOI'"), ("sources-format", 6, "'references[1].URL'")]
+    assert "without https://doi.org/" in caught.value.errors[0].fix
