@@ -62,7 +62,7 @@ def lines_of(node: yaml.Node | None) -> dict[tuple, int]:
     return lines
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Reads mkdocs.yml, whose !ENV and !!python/name tags only MkDocs can resolve (left as None)."""
 
 
