@@ -1,4 +1,4 @@
-"""The content report (`make report`, hooks/content_report.py): run as a command on the real pages
+"""The content report (`make report`, rls_site/report.py): run as a command on the real pages
 and on changed copies, plus its pure functions.
 
 Dates are fixed with RLS_TODAY, so the tests do not change with the calendar.

@@ -185,7 +185,7 @@ def test_pre_commit_runs_ruff_on_hooks_and_tests_with_the_pinned_version():
     pinned = re.search(r"(?m)^ruff==(\S+)$", (ROOT / "requirements.txt").read_text(encoding="utf-8")).group(1)
     assert repo["rev"] == f"v{pinned}"
     files = re.compile(hook["files"])
-    assert files.search("hooks/content_report.py") and files.search("tests/test_report.py")
+    assert files.search("hooks/rls_site/report.py") and files.search("tests/test_report.py")
     assert not files.search("docs/index.md")
 
 

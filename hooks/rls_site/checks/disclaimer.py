@@ -10,7 +10,7 @@ Pure functions, usable without MkDocs; hooks/publication_checks.py calls them.
 
 from __future__ import annotations
 
-from rls_site.checks.built_page import BuiltPage, normalize
+from rls_site.checks.built_page import BuiltPage
 from rls_site.errors import ContentError
 
 POLICY_PAGE = "over.md"
@@ -24,7 +24,7 @@ POLICY_SECTIONS = {
 
 def check_disclaimer(page: BuiltPage, file: str, disclaimer: str) -> list[ContentError]:
     """The page shows the disclaimer text of its language."""
-    if page.shows(normalize(disclaimer)):
+    if page.shows(disclaimer, where="//*[@data-disclaimer]"):
         return []
     return [
         ContentError(
@@ -39,7 +39,7 @@ def check_disclaimer(page: BuiltPage, file: str, disclaimer: str) -> list[Conten
 
 def check_policy_page(page: BuiltPage, file: str, source: str) -> list[ContentError]:
     """The about page has the sections that every page's disclaimer and notice link to."""
-    ids = {element.attrs.get("id") for element in page.elements}
+    ids = {element.attrs.get("id") for element in page.select("//*[@id]")}
     return [
         ContentError(
             file,

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 
-from rls_site.checks.built_page import BuiltPage
+from lxml import etree
+
+from rls_site.checks.built_page import BuiltPage, element_of
 from rls_site.errors import ContentError
 from rls_site.markdown.links import EXTERNAL_REL
 from rls_site.urls import host_of, is_external, site_host
@@ -28,6 +30,9 @@ LOADING_ATTRIBUTES = {
     "use": ("href",),
     "meta": ("content",),
 }
+# A quick first test: other elements, without any of these attributes, load nothing.
+_MAY_LOAD_TAGS = set(LOADING_ATTRIBUTES) | {"style"}
+_MAY_LOAD_ATTRIBUTES = set(LOADING_ATTRIBUTES["*"]) | {"style"}
 # A URL in CSS (url(...), @import "..."), in a style attribute or a <style> element.
 _CSS_URL = re.compile(r"""url\(\s*['"]?(?P<url>[^'")\s]+)|@import\s+['"](?P<import>[^'"]+)""", re.IGNORECASE)
 
@@ -81,7 +86,10 @@ def check_external_resources(page: BuiltPage, file: str) -> list[ContentError]:
             )
         )
 
-    for element in page.elements:
+    for node in page.root.iter(etree.Element):  # elements only, no comments
+        if node.tag not in _MAY_LOAD_TAGS and _MAY_LOAD_ATTRIBUTES.isdisjoint(node.keys()):
+            continue
+        element = element_of(node)
         names = LOADING_ATTRIBUTES["*"] + LOADING_ATTRIBUTES.get(element.tag, ())
         if element.tag == "meta" and (element.attrs.get("http-equiv") or "").lower() != "refresh":
             names = LOADING_ATTRIBUTES["*"]

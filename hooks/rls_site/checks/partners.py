@@ -256,7 +256,7 @@ def check_partner_html(page: BuiltPage, file: str, hosts: list[str], label: str)
                     link.line,
                 )
             )
-    notice = page.first(lambda element: NOTICE_CLASS in (element.attrs.get("class") or "").split())
+    notice = next(iter(page.with_class(NOTICE_CLASS)), None)
     if partner_links and (notice is None or not page.before(notice, partner_links[0])):
         errors.append(
             ContentError(

@@ -94,7 +94,7 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
         ]
     line, data = found[0]
     errors = []
-    fix_data = "the data is made by hooks/structured_data.py from the page's front matter; build the site again, or restore the template."
+    fix_data = "the data is made by rls_site/checks/structured_data.py (hooks/publication_checks.py) from the page's front matter; build the site again, or restore the template."
     expected = {
         "@context": "https://schema.org",
         "inLanguage": page.lang,
@@ -126,7 +126,7 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
                 line,
             )
         )
-    shown = page.first(lambda element: element.tag == "time" and element.attrs.get("data-review") == "last")
+    shown = next(iter(page.select("//time[@data-review='last']")), None)
     if shown is not None and data.get("lastReviewed") != shown.attrs.get("datetime"):
         errors.append(
             error(
