@@ -122,11 +122,7 @@ class CompressingHandler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if (
-            "gzip" not in self.headers.get("Accept-Encoding", "")
-            or not path.is_file()
-            or path.suffix not in COMPRESSED_SUFFIXES
-        ):
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file() or path.suffix not in COMPRESSED_SUFFIXES:
             return super().send_head()
         body = compressed(path)
         self.send_response(200)

@@ -4,7 +4,7 @@
   runs one build per language).
 - `on_pre_build`: the first pass checks mkdocs.yml, every data file and every page in every
   language, and stops the build with every problem at once.
-- `on_env`: the disclaimer texts for every template, 404 included.
+- `on_env`: the disclaimer texts and the search page's address for every template, 404 included.
 - `on_page_context`: each page's review dates, reviewer and structured data, for the templates.
 - `on_post_page`: each page is checked as MkDocs writes it, in memory.
 - `on_post_build`: once every language is built, the rest of the site (404.html, HTML copied
@@ -26,6 +26,7 @@ from rls_site.checks.structured_data import medical_web_page
 from rls_site.checks.translations import language_file
 from rls_site.errors import raise_all
 from rls_site.mkdocs_glue import build_language, configure_extensions, logger, nested, project_root, reports_content_errors, site_languages
+from rls_site.search import SEARCH_PAGE
 
 log = logger(__name__)
 _state: dict = {}  # this language pass
@@ -52,15 +53,19 @@ def on_pre_build(config):
     raise_all(errors + report.errors)
 
 
-def _about_url(files, lang: str) -> str | None:
-    about = files.get_file_from_path(language_file(POLICY_PAGE, lang, _state["settings"].languages))
-    return about.url if about else None
+def _page_url(files, page: str, lang: str) -> str | None:
+    file = files.get_file_from_path(language_file(page, lang, _state["settings"].languages))
+    return file.url if file else None
 
 
 def on_env(env, config, files):
     lang = _state["lang"]
-    # A global, not page context: 404.html has no page but shows the disclaimer too.
-    env.globals["publication_site"] = {"labels": _state["settings"].data.labels[lang], "about_url": _about_url(files, lang)}
+    # A global, not page context: 404.html has no page but shows the disclaimer and the search form too.
+    env.globals["publication_site"] = {
+        "labels": _state["settings"].data.labels[lang],
+        "about_url": _page_url(files, POLICY_PAGE, lang),
+        "search_url": _page_url(files, SEARCH_PAGE, lang),
+    }
     return env
 
 

@@ -6,6 +6,8 @@ sees exactly what an editor would see, messages included.
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 import re
 import shutil
@@ -92,11 +94,7 @@ def project(tmp_path) -> Path:
 def pages(site_dir: Path) -> dict[str, list[str]]:
     """Built page paths (relative, e.g. 'symptomen/index.html') per language."""
     english = sorted(str(p.relative_to(site_dir / "en")) for p in (site_dir / "en").rglob("index.html"))
-    dutch = sorted(
-        str(p.relative_to(site_dir))
-        for p in site_dir.rglob("index.html")
-        if not str(p.relative_to(site_dir)).startswith(("en/", "search/"))
-    )
+    dutch = sorted(str(p.relative_to(site_dir)) for p in site_dir.rglob("index.html") if not str(p.relative_to(site_dir)).startswith("en/"))
     return {"nl": dutch, "en": english}
 
 
@@ -133,3 +131,14 @@ def requests_seen(page):
 def outside_hosts(urls: list[str]) -> list[str]:
     """URLs that go anywhere but the local test server (data: and blob: stay in the browser)."""
     return [u for u in urls if not re.match(r"^(https?://127\.0\.0\.1[:/]|data:|blob:|about:)", u)]
+
+
+def search_fragments(site_dir: Path) -> dict[str, dict[str, str]]:
+    """What Pagefind indexed, per language: page URL -> the text it holds for that page (Pagefind's
+    fragments are gzip-compressed JSON after a short signature)."""
+    indexed: dict[str, dict[str, str]] = {}
+    for path in sorted((site_dir / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        indexed.setdefault(path.name.split("_", 1)[0], {})[fragment["url"]] = fragment["content"]
+    return indexed

@@ -3,7 +3,6 @@ formatting of real entries in both languages, the built pages, and every kind of
 
 from __future__ import annotations
 
-import json
 import re
 
 import jinja2
@@ -13,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 
-from conftest import ROOT, build
+from conftest import ROOT, build, search_fragments
 from rls_site.data.sources import clean_entry, format_entries, validate_sources
 from rls_site.data.yaml_file import load_yaml, parse_yaml
 from rls_site.errors import ContentError, ContentErrors, raise_all
@@ -116,7 +115,7 @@ def test_every_citation_links_to_the_list_and_back():
     html = render("A [@ohayon2012]. B [@ohayon2012].")
     assert html.count('href="#bron-ohayon2012"') == 2
     assert 'href="#bron-ref-1"' in html and 'href="#bron-ref-2"' in html
-    assert "## Bronnen {#bronnen data-search-exclude}" in html and "## Sources" in render("A [@ohayon2012].", "en")
+    assert "## Bronnen {#bronnen data-pagefind-ignore}" in html and "## Sources" in render("A [@ohayon2012].", "en")
 
 
 # The Markdown extensions of mkdocs.yml: the placeholders must come out of them as the HTML would.
@@ -289,17 +288,18 @@ def test_sources_page_lists_every_source_with_the_pages_citing_it(site, prefix, 
     assert f'{label}: <a href="../oorzaken/">' in html
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_search_finds_sources_on_the_sources_page_not_in_every_page_list(site, prefix):
-    index = json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
-    lists = [doc["location"] for doc in index["docs"] if doc["location"].endswith("#bronnen")]
-    assert lists == []
-    # ... while the pages do have their lists, and are indexed themselves.
+@pytest.mark.parametrize("prefix,lang", [("", "nl"), ("en/", "en")])
+def test_search_finds_sources_on_the_sources_page_not_in_every_page_list(site, prefix, lang):
+    """A page's own source list stays out of the search index (data-pagefind-ignore); the sources
+    page's full list is in it, so a search for a study finds that page once."""
+    indexed = search_fragments(site)[lang]
+    reference = REGISTRY.formatted(lang)["ohayon2012"]
+    title = re.sub(r"<[^>]+>", "", reference).split(". ")[1]  # the study's title, as the list shows it
+    assert title in indexed[f"/{prefix}bronnen/"]
     assert 'id="bronnen"' in (site / prefix / "oorzaken" / "index.html").read_text(encoding="utf-8")
-    assert any(doc["location"].startswith("oorzaken/") for doc in index["docs"])
-    # The sources page's full list is indexed (it is rendered in on_page_context, before search).
-    holding = {doc["location"].split("#")[0] for doc in index["docs"] if "Ohayon" in doc["text"]}
-    assert "bronnen/" in holding
+    assert f"/{prefix}oorzaken/" in indexed  # the page itself is indexed, without its list
+    holding = sorted(url for url, text in indexed.items() if title in text)
+    assert holding == [f"/{prefix}bronnen/"]
 
 
 def test_every_source_in_the_file_is_cited_somewhere(site):

@@ -19,11 +19,11 @@ def test_citations_are_numbered_and_listed_in_the_page_language():
     html = convert("Een [@ohayon2012] en twee [@gupta2016; @ohayon2012].\n\n## Kop\n\nTekst.", ["rls_site.markdown.citations"])
     assert html.count('<sup class="citation"') == 2
     assert '<a href="#bron-ohayon2012" aria-label="Bron 1">1</a>' in html and '<a href="#bron-gupta2016" aria-label="Bron 2">2</a>' in html
-    assert '<h2 data-search-exclude id="bronnen">Bronnen</h2>' in html
-    assert html.index('<ol class="references">') > html.index(">Kop</h2>") and "<p><ol" not in html
+    assert '<h2 data-pagefind-ignore id="bronnen">Bronnen</h2>' in html
+    assert html.index('<ol class="references" data-pagefind-ignore>') > html.index(">Kop</h2>") and "<p><ol" not in html
     assert 'rel="noopener noreferrer">doi:10.1016/j.smrv.2011.05.002</a>' in html
     english = convert("A [@ohayon2012].", ["rls_site.markdown.citations"], "en")
-    assert '<h2 data-search-exclude id="bronnen">Sources</h2>' in english and 'aria-label="Source 1"' in english
+    assert '<h2 data-pagefind-ignore id="bronnen">Sources</h2>' in english and 'aria-label="Source 1"' in english
 
 
 def test_the_sources_page_lists_every_source_with_the_pages_given_to_it():

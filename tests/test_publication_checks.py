@@ -1069,6 +1069,19 @@ def bad_policy_page(p):
     return "policy-page", "site/en/over/index.html"
 
 
+@case
+def bad_search_page_missing(p):
+    (p / "docs" / "zoeken.md").unlink()
+    (p / "docs" / "zoeken.en.md").unlink()
+    return "search-page-missing", "docs/zoeken.md"
+
+
+@case
+def bad_search_page_template(p):
+    edit(p, "docs/zoeken.en.md", "template: search-page.html\n", "")
+    return "search-page-template", "docs/zoeken.en.md:1"
+
+
 _PROBLEM = re.compile(r"(?m)(?:^|\s)(\S+): \[([a-z-]+)\] ")
 
 
@@ -1153,6 +1166,8 @@ EXPECTED_FAILING_RULES = {
     "yaml-syntax",
     "data-file",
     "labels-language",
+    "search-page-missing",
+    "search-page-template",
 }
 
 
@@ -1174,6 +1189,19 @@ def test_bad_input_fails_the_build_with_file_line_rule_and_fix(project, case):
     # The standalone command over docs/ and site/ reports exactly the same problems.
     assert checked.command_code == 1, checked.command_output
     assert problems(checked.command_output) == problems(checked.build_output), checked.command_output
+
+
+def test_search_index_that_cannot_be_written_stops_the_build_with_the_fix(project):
+    """Pagefind missing or failing (a broken .venv): the build names the step and the fix."""
+    fake = project / "fake-packages" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("", encoding="utf-8")
+    (fake / "__main__.py").write_text("import sys\nprint('Error: cannot write index')\nsys.exit(1)\n", encoding="utf-8")
+    result = build(project, {"PYTHONPATH": f"{project / 'fake-packages'}:{project / 'hooks'}"})
+    assert not result.ok
+    assert "site/pagefind: [search-index] Pagefind did not index the site: Error: cannot write index" in result.output
+    assert "How to fix: build again; if it fails again, reinstall the packages: make clean build." in result.output
+    assert "Traceback" not in result.output
 
 
 def test_all_problems_of_a_build_are_reported_together(project):
@@ -1299,8 +1327,9 @@ def test_review_dates_reviewer_and_json_ld_on_every_content_page_in_both_languag
         parse_yaml((ROOT / "data" / "reviewers.yml").read_text(encoding="utf-8"), "data/reviewers.yml"), LANGUAGES
     )
     sources = sorted(p.name for p in (ROOT / "docs").glob("*.md") if split_language(p.name, LANGUAGES)[1] == lang)
-    assert len(sources) == 7
-    for src in sources:
+    content_pages = [src for src in sources if not src.startswith("zoeken.")]
+    assert len(content_pages) == 7
+    for src in content_pages:
         meta = front_matter(src)
         html = (site / output_path(src, LANGUAGES)).read_text(encoding="utf-8")
         page = read_page(html)
@@ -1328,6 +1357,14 @@ def test_review_dates_reviewer_and_json_ld_on_every_content_page_in_both_languag
         (site / output_path("behandeling.md" if lang == "nl" else "behandeling.en.md", LANGUAGES)).read_text(encoding="utf-8")
     )
     assert len(json.loads(treatment.json_ld[0][1])["citation"]) == 9
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_search_page_has_the_disclaimer_but_no_review_dates_or_json_ld(site, prefix):
+    """The search page is no health information (rls_site.search)."""
+    page = read_page((site / prefix / "zoeken" / "index.html").read_text(encoding="utf-8"))
+    assert page.select("//*[@data-disclaimer]") and page.select("//form[@data-search]")
+    assert not page.select("//*[@data-review-dates]") and page.json_ld == []
 
 
 def test_404_has_the_disclaimer_but_no_review_dates_or_json_ld(site):

@@ -136,6 +136,10 @@ def test_markdown_is_printed_and_written(real_report):
     assert "| nl | 2026-12-03 | 2027-12-03 | both |" in home
     assert f"| {row['sources_cited']} ({row['citation_marks']}) | {row['words']} | {row['readability']:.1f} |" in home
     assert "Needs attention" not in markdown
+    # The search page is no health information: no review, and the report says so.
+    search = rows_by_file(report)["docs/zoeken.md"]
+    assert search["review_status"] == "not-needed" and search["next_review"] is None
+    assert "| nl | – | – (no health information) | both |" in next(line for line in markdown.splitlines() if "`docs/zoeken.md`" in line)
     assert "Readability: Flesch-Douma (Dutch), Flesch reading ease (English); 0–100, higher is easier to read." in markdown
     # One table row per page and language.
     assert sum(1 for line in markdown.splitlines() if line.startswith("| ") and "`docs/" in line) == len(report["pages"])
@@ -169,8 +173,8 @@ def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
     assert "2026-06-01" in rows["docs/behandeling.en.md"]["translation_note"]
 
     assert report["summary"] == {
-        "pages": 7,
-        "rows": 13,
+        "pages": 8,
+        "rows": 15,
         "overdue": 1,
         "due_soon": 1,
         "no_review_date": 0,

@@ -1,14 +1,13 @@
-"""What Material gets wrong for a bilingual site: hreflang, sitemap fetches, search per language,
-meta descriptions and canonical URLs. Plain functions and the built site."""
+"""What Material gets wrong for a bilingual site: hreflang, one sitemap with alternates, meta
+descriptions and canonical URLs. Plain functions and the built site."""
 
 from __future__ import annotations
 
-import json
 import re
 from xml.etree import ElementTree
 
 from conftest import pages
-from rls_site.seo import absolute_alternates, link_languages_home, page_sitemaps, scope_search_to_language, split_search_index
+from rls_site.seo import absolute_alternates, language_sitemaps, link_languages_home
 
 HEAD = '<link rel="alternate" href="./" hreflang="nl">\n<link rel="alternate" href="../en/symptomen/" hreflang="en">'
 
@@ -30,26 +29,6 @@ def test_only_the_head_is_read_and_the_body_is_kept_byte_for_byte():
     assert "</head>" + rest == "</head>" + body
 
 
-def test_search_base_points_at_the_language_root():
-    html = '<script id="__config" type="application/json">{"annotate": null, "base": "../..", "x": 1}</script>'
-    assert '"base": "../../en/"' in scope_search_to_language(html, "en/")
-    assert scope_search_to_language(html, "") == html
-    page = "<p>text</p>\n" + html + "\n</body>"
-    assert scope_search_to_language(page, "en/") == page.replace('"base": "../.."', '"base": "../../en/"')
-    assert scope_search_to_language("<p>no configuration</p>", "en/") == "<p>no configuration</p>"
-
-
-def test_search_index_is_split_per_language():
-    merged = {
-        "config": {"lang": ["nl", "en"]},
-        "docs": [{"location": "", "title": "a"}, {"location": "en/", "title": "b"}, {"location": "en/x/#y", "title": "c"}],
-    }
-    split = split_search_index(merged, {"nl": "", "en": "en/"})
-    assert [d["title"] for d in split["nl"]["docs"]] == ["a"]
-    assert [d["location"] for d in split["en"]["docs"]] == ["", "x/#y"]
-    assert split["en"]["config"]["lang"] == ["en"]
-
-
 def test_every_page_has_absolute_hreflang_x_default_canonical_and_description(site, site_url):
     for lang, paths in pages(site).items():
         for path in paths:
@@ -65,62 +44,32 @@ def test_every_page_has_absolute_hreflang_x_default_canonical_and_description(si
             assert description and len(description.group(1)) > 40, path
 
 
-def test_the_sitemap_material_fetches_exists_next_to_every_alternate(site, site_url):
-    """A one-page sitemap next to each page (the whole one at the root): no 404, and its size
-    does not grow with the site."""
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    for lang, paths in pages(site).items():
-        for path in paths:
-            html = (site / ("en/" if lang == "en" else "") / path).read_text(encoding="utf-8")
-            for href in re.findall(r'<link rel="alternate" href="([^"]+)" hreflang=', html):
-                sitemap = site / href.removeprefix(site_url) / "sitemap.xml"
-                locs = [loc.text for loc in ElementTree.parse(sitemap).getroot().findall("s:url/s:loc", namespace)]
-                if href == site_url:
-                    assert len(locs) == len(pages(site)["nl"]) * 2, "the root keeps the whole sitemap"
-                else:
-                    assert locs == [href], sitemap
+def test_one_sitemap_lists_every_page_of_every_language_with_its_alternates(site, site_url):
+    """Google's format: each address once, with an xhtml:link for the page in every language."""
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    entries = {
+        url.find("s:loc", namespace).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", namespace)}
+        for url in root.findall("s:url", namespace)
+    }
+    built = pages(site)
+    expected = {site_url + p.removesuffix("index.html") for p in built["nl"]} | {
+        site_url + "en/" + p.removesuffix("index.html") for p in built["en"]
+    }
+    assert set(entries) == expected
+    for loc, alternates in entries.items():
+        dutch = loc.replace(site_url + "en/", site_url)
+        assert alternates == {"nl": dutch, "en": dutch.replace(site_url, site_url + "en/", 1)}, loc
 
 
-SITEMAP = """<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
-    <url>
-        <loc>https://x.org/</loc>
-        <xhtml:link rel="alternate" hreflang="en" href="https://x.org/en/"/>
-    </url>
-    <url>
-        <loc>https://x.org/en/oorzaken/</loc>
-        <lastmod>2026-11-25</lastmod>
-        <xhtml:link rel="alternate" hreflang="nl" href="https://x.org/oorzaken/"/>
-    </url>
-</urlset>
-"""
-
-
-def test_page_sitemaps_cut_the_sitemap_into_one_page_each():
-    parts = page_sitemaps(SITEMAP, "https://x.org/")
-    assert list(parts) == ["", "en/oorzaken/"]
-    assert parts["en/oorzaken/"] == (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-        "    <url>\n        <loc>https://x.org/en/oorzaken/</loc>\n        <lastmod>2026-11-25</lastmod>\n"
-        '        <xhtml:link rel="alternate" hreflang="nl" href="https://x.org/oorzaken/"/>\n    </url>\n'
-        "</urlset>\n"
-    )
-    for part in parts.values():
-        ElementTree.fromstring(part.encode())
-
-
-def test_each_language_has_its_own_search_index(site):
-    dutch = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    english = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
-    assert not any(doc["location"].startswith("en/") for doc in dutch["docs"])
-    titles = {doc["title"] for doc in english["docs"]}
-    assert "Causes" in titles and "Oorzaken" not in titles
+def test_no_sitemap_but_the_one_at_the_root(site):
+    """Material's language switcher fetched a sitemap next to each alternate; nothing fetches them now."""
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("sitemap.xml*")) == ["sitemap.xml", "sitemap.xml.gz"]
+    assert language_sitemaps({"nl": "", "en": "en/"}) == ["en/sitemap.xml", "en/sitemap.xml.gz"]
 
 
 def test_language_links_of_a_page_without_translation_go_home():
-    html = HEAD + '\n<a href="../zelf-doen/" hreflang="en" class="md-select__link">'
+    html = HEAD + '\n<a href="../zelf-doen/" hreflang="en" lang="en" class="md-header__button site-language">'
     out = link_languages_home(html, {"nl": "/", "en": "/en/"})
     assert re.findall(r'href="([^"]+)" hreflang="([^"]+)"', out) == [("/", "nl"), ("/en/", "en"), ("/en/", "en")]
 

@@ -9,9 +9,12 @@ from urllib.parse import urljoin, urlparse
 import yaml
 
 from conftest import ROOT, pages
+from rls_site.checks.built_page import read_page
 
 DOCS = ROOT / "docs"
 SECTIONS = ["", "symptomen/", "oorzaken/", "behandeling/", "zelf-doen/", "bronnen/", "over/"]
+SEARCH_PAGE = "zoeken/"  # reached from the search form, not the navigation
+PAGES = SECTIONS + [SEARCH_PAGE]
 REQUIRED_FRONT_MATTER = ("title", "description", "last_reviewed", "reviewed_by", "next_review")
 
 
@@ -25,7 +28,7 @@ def front_matter(path: Path) -> dict:
 def test_every_dutch_page_has_an_english_page_and_the_reverse(site):
     built = pages(site)
     assert built["nl"] == built["en"]
-    assert {p.removesuffix("index.html") for p in built["nl"]} == set(SECTIONS)
+    assert {p.removesuffix("index.html") for p in built["nl"]} == set(PAGES)
 
 
 def test_every_source_page_exists_in_both_languages():
@@ -37,7 +40,12 @@ def test_every_source_page_exists_in_both_languages():
 def test_every_page_has_title_description_and_review_fields():
     for path in DOCS.glob("*.md"):
         meta = front_matter(path)
-        missing = [key for key in REQUIRED_FRONT_MATTER if not meta.get(key)]
+        if path.name.startswith("zoeken."):  # the search page is no health information: no review
+            assert meta.get("template") == "search-page.html" and not {"last_reviewed", "next_review"} & set(meta), path.name
+            required = ("title", "description")
+        else:
+            required = REQUIRED_FRONT_MATTER
+        missing = [key for key in required if not meta.get(key)]
         assert not missing, f"{path.name} lacks {missing}"
         assert len(str(meta["description"])) <= 160, f"{path.name}: description too long for search results"
 
@@ -61,12 +69,12 @@ def test_pages_are_in_the_right_language(site):
 
 
 def switcher_target(html: str, here: str, lang: str) -> str:
-    href = re.search(rf'<a href="([^"]*)" hreflang="{lang}" class="md-select__link"', html).group(1)
+    href = re.search(rf'<a href="([^"]*)" hreflang="{lang}" lang="{lang}" class="md-header__button site-language"', html).group(1)
     return urlparse(urljoin(here, href)).path
 
 
 def test_language_switcher_points_at_the_same_page(site):
-    for section in SECTIONS:
+    for section in PAGES:
         dutch = (site / section / "index.html").read_text(encoding="utf-8")
         english = (site / "en" / section / "index.html").read_text(encoding="utf-8")
         assert switcher_target(dutch, f"http://site/{section}", "en") == f"/en/{section}"
@@ -104,9 +112,43 @@ def test_no_repository_widget_that_would_call_a_third_party_api(site):
 
 
 def test_every_script_file_waits_until_the_page_is_read(site):
-    """Material's bundle and ours load with `defer`, so the text is painted before they run."""
+    """The site's scripts load with `defer`, so the text is painted before they run."""
     for path in site.rglob("*.html"):
         tags = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", path.read_text(encoding="utf-8"))
         assert tags, f"{path}: no script files at all (has the scripts block changed?)"
         undeferred = [tag for tag in tags if not re.search(r"\bdefer\b", tag)]
         assert undeferred == [], f"{path}: {undeferred}"
+
+
+def test_no_page_loads_materials_javascript(site):
+    """Only the site's own small scripts: Material's bundle, its search worker and its
+    configuration for them are on no page (overrides/main.html)."""
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert "assets/javascripts/" not in html and 'id="__config"' not in html and "__md_" not in html, path
+    assert not (site / "search").exists() and not (site / "en" / "search").exists(), "Material's search index is back"
+
+
+def test_only_content_pages_are_marked_for_the_search_index(site):
+    """Pagefind indexes what is inside data-pagefind-body: a content page's text, without its
+    review dates, its edit button and its own source list (rls_site.search)."""
+    ignored = 0
+    for lang, paths in pages(site).items():
+        for path in paths:
+            page = read_page((site / ("en/" if lang == "en" else "") / path).read_text(encoding="utf-8"))
+            bodies = page.select("//*[@data-pagefind-body]")
+            if path.startswith("zoeken/"):
+                assert bodies == [], path
+                continue
+            assert len(bodies) == 1, path
+            assert page.select("//*[@data-pagefind-body]//*[@data-review-dates]") == [], path
+            assert page.select("//*[@data-review-dates]"), path
+            parts = page.select(
+                "//*[@data-pagefind-body]//a[contains(@class, 'md-content__button')]"
+                " | //*[@data-pagefind-body]//h2[@id='bronnen'] | //*[@data-pagefind-body]//ol[contains(@class, 'references')]"
+            )
+            assert all("data-pagefind-ignore" in element.attrs for element in parts), path
+            ignored += len(parts)
+    assert ignored >= 3 * 12  # edit button everywhere, a source list on most pages
+    for not_found in ("404.html", "en/404.html"):
+        assert read_page((site / not_found).read_text(encoding="utf-8")).select("//*[@data-pagefind-body]") == []

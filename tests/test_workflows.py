@@ -46,7 +46,8 @@ def steps(workflow: dict) -> list[tuple[str, dict]]:
 def step_using(job_steps: list[dict], action: str, **with_values) -> dict:
     """The first step that uses `action` (any version), with these `with:` values."""
     return next(
-        step for step in job_steps
+        step
+        for step in job_steps
         if step.get("uses", "").startswith(f"{action}@") and all(step.get("with", {}).get(k) == v for k, v in with_values.items())
     )
 
@@ -81,9 +82,7 @@ def test_helpers_read_makefiles_and_scripts():
 
 
 def test_workflows_match_the_github_schema():
-    result = subprocess.run(
-        [*CHECK_JSONSCHEMA, *map(str, WORKFLOW_FILES)], capture_output=True, text=True, timeout=120
-    )
+    result = subprocess.run([*CHECK_JSONSCHEMA, *map(str, WORKFLOW_FILES)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -164,7 +163,9 @@ def pre_commit_hooks() -> dict[str, tuple[dict, dict]]:
 def test_pre_commit_config_is_valid():
     result = subprocess.run(
         [sys.executable, "-m", "pre_commit", "validate-config", str(PRE_COMMIT)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

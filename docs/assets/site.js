@@ -1,10 +1,55 @@
-/* Small accessibility repairs to Material's markup, applied on every page. */
+/* On every page, instead of Material's JavaScript bundle.
+   - The search form in the header opens the search page with the words after '#q=': that part of
+     an address never goes to a server (the field has no name, so without JavaScript the form opens
+     the search page without them).
+   - The menu button works from the keyboard. Material's menu button is a label for a hidden
+     checkbox (the drawer opens without JavaScript), which a keyboard cannot reach; here it becomes
+     a button that says whether the menu is open, and Escape closes the menu again. */
 (function () {
   "use strict";
-  // The search dialog has no accessible name; give it the search field's own label.
-  var dialog = document.querySelector('.md-search[role="dialog"]');
-  var input = document.querySelector(".md-search__input");
-  if (dialog && input && !dialog.hasAttribute("aria-label")) {
-    dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
+  var searchForm = document.querySelector("form[data-site-search]");
+  if (searchForm) {
+    searchForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var words = searchForm.querySelector('input[type="search"]').value.trim();
+      location.href = searchForm.action.split("#")[0] + (words ? "#q=" + encodeURIComponent(words) : "");
+    });
   }
+})();
+
+(function () {
+  "use strict";
+  var drawer = document.getElementById("__drawer");
+  var button = document.querySelector("[data-site-menu]");
+  if (!drawer || !button) return;
+  button.setAttribute("role", "button");
+  button.setAttribute("tabindex", "0");
+
+  function sync() {
+    button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
+  }
+
+  function toggle(open) {
+    drawer.checked = open;
+    sync();
+    if (open) {
+      var first = document.querySelector(".md-sidebar--primary a, .md-sidebar--primary label");
+      if (first) first.focus();
+    }
+  }
+
+  button.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      toggle(!drawer.checked);
+    }
+  });
+  drawer.addEventListener("change", sync);
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && drawer.checked) {
+      toggle(false);
+      button.focus();
+    }
+  });
+  sync();
 })();

@@ -8,7 +8,8 @@ English) the report gives:
 - the review dates from the front matter (`last_reviewed`, `reviewed_by`, `next_review`; left
   out, the next review is a year after the last), and whether the next review is due soon
   (within 30 days) or overdue, counted from today in the Netherlands (or `RLS_TODAY=YYYY-MM-DD`),
-  read by the same functions as the publication checks (rls_site.checks);
+  read by the same functions as the publication checks (rls_site.checks); the search page has
+  no review (it is no health information);
 - the translation status: `both` (every language present), `missing` (a counterpart is missing)
   or `stale` (a translation was reviewed before the default-language page, so it may be out of date);
 - the number of sources cited and of citation marks (`[@key]`, read as the citation hook reads them);
@@ -46,6 +47,7 @@ from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
 from rls_site.markdown.citations import parse_citations
 from rls_site.markdown.text import mask_code, replace_spans
+from rls_site.search import is_search_page
 from rls_site.today import today as today_in_the_netherlands
 
 # A readability scorer: (plain text, language) -> score, or None when there is no formula or no text.
@@ -142,7 +144,8 @@ def count_words(text: str) -> int:
 
 
 def review_status(next_review: dt.date | None, today: dt.date) -> tuple[str, int | None]:
-    """('ok' | 'due-soon' | 'overdue' | 'missing', days until the next review)."""
+    """('ok' | 'due-soon' | 'overdue' | 'missing', days until the next review); a page without
+    review (the search page) is 'not-needed'."""
     if next_review is None:
         return "missing", None
     days = (next_review - today).days
@@ -151,17 +154,18 @@ def review_status(next_review: dt.date | None, today: dt.date) -> tuple[str, int
     return ("due-soon" if days <= DUE_SOON_DAYS else "ok"), days
 
 
-def page_report(source_text: str, file: str, lang: str, today: dt.date, score: Scorer) -> dict:
+def page_report(source_text: str, file: str, lang: str, today: dt.date, score: Scorer, reviewed: bool = True) -> dict:
     """Everything the report says about one page in one language, except its translation status.
 
     The front matter and the review dates are read as the publication checks read them, by the
-    same functions: a date that the checks reject stops the report with the same message."""
+    same functions: a date that the checks reject stops the report with the same message.
+    `reviewed` is False for the search page, which is no health information and has no review."""
     meta = read_front_matter(source_text, file)
-    review, errors = read_review_dates(meta, today)
+    review, errors = read_review_dates(meta, today) if reviewed else (None, [])
     errors = [error for error in errors if error.rule not in ("review-date-missing", "reviewer-missing", "review-date-future")]
     raise_all(errors)
     body, first_line = body_of(source_text)
-    status, days = review_status(review.next_review if review else None, today)
+    status, days = review_status(review.next_review if review else None, today) if reviewed else ("not-needed", None)
     citations = parse_citations(body, file, first_line)
     text = plain_text(body, file, first_line)
     heading = next((m.group(1) for line in body.splitlines() if (m := _HEADING.match(line)) and line.startswith("# ")), None)
@@ -216,7 +220,9 @@ def build_report(
         page, lang = split_language(relative, languages)
         page = page[: -len(".md")]
         try:
-            by_page.setdefault(page, {})[lang] = page_report(text, f"{docs}/{relative}", lang, today, score)
+            by_page.setdefault(page, {})[lang] = page_report(
+                text, f"{docs}/{relative}", lang, today, score, reviewed=not is_search_page(page + ".md")
+            )
         except (ContentError, ContentErrors) as error:
             errors.extend(error.errors if isinstance(error, ContentErrors) else [error])
     raise_all(errors)
@@ -250,12 +256,20 @@ def _cell(text) -> str:
 def _next_review_cell(row: dict) -> str:
     if row["review_status"] == "missing":
         return "**missing**"
+    if row["review_status"] == "not-needed":
+        return "– (no health information)"
     days = row["days_until_review"]
     if row["review_status"] == "overdue":
         return f"{row['next_review']} (**overdue** by {-days} day{'s' if days != -1 else ''})"
     if row["review_status"] == "due-soon":
         return f"{row['next_review']} (due in {days} day{'s' if days != 1 else ''})"
     return row["next_review"]
+
+
+def _last_reviewed_cell(row: dict) -> str:
+    if row["review_status"] == "not-needed":
+        return "–"
+    return row["last_reviewed"] or "**missing**"
 
 
 def _next_review_text(row: dict) -> str:
@@ -299,7 +313,7 @@ def render_markdown(report: dict) -> str:
     for row in rows:
         readability = "–" if row["readability"] is None else f"{row['readability']:.1f}"
         out.append(
-            f"| {_cell(row['title'])}<br>`{row['file']}` | {row['language']} | {row['last_reviewed'] or '**missing**'} | "
+            f"| {_cell(row['title'])}<br>`{row['file']}` | {row['language']} | {_last_reviewed_cell(row)} | "
             f"{_next_review_text(row)} | {_translation_cell(row)} | {row['sources_cited']} ({row['citation_marks']}) | "
             f"{row['words']} | {readability} |"
         )

@@ -96,6 +96,13 @@ RULES: dict[str, Rule] = _rules(
     ("navigation-external-link", "Navigation links to another site", "put the link on a page instead of in 'nav:'.", False, "config"),
     # The built site
     ("site-missing", "No built site", "build it first: make build.", False, "site"),
+    (
+        "search-index",
+        "The search index was not written",
+        "build again; if it fails again, reinstall the packages: make clean build.",
+        False,
+        "site",
+    ),
     ("page-not-built", "A page was not built", "build again; check exclude_docs and the i18n settings.", False, "site"),
     ("page-language", "Built page in the wrong language", "check the i18n languages in mkdocs.yml.", False, "site"),
     (
@@ -112,6 +119,8 @@ RULES: dict[str, Rule] = _rules(
         False,
         "docs",
     ),
+    ("search-page-missing", "No search page", "restore docs/zoeken.md and docs/zoeken.en.md from git: the search form leads there."),
+    ("search-page-template", "Search page without its template", "keep 'template: search-page.html' in the search page's front matter."),
     (
         "review-dates-missing",
         "Review dates not shown",

@@ -2,13 +2,11 @@
 
 - `hreflang` alternate links become absolute, with an `x-default` pointing at the Dutch page
   (search engines reject relative ones).
-- Each language gets its own search index, so a reader only finds pages in their language
-  (mkdocs-static-i18n merges every language into one index).
-- Material's JavaScript fetches `sitemap.xml` next to every alternate link; each page's folder
-  gets a sitemap of that one page, so no page causes a 404.
 - the 404 page's language links lead to each language's home page.
-Only the page's head and Material's configuration script are read and written: the time per page
-stays the same however large the navigation grows.
+- one sitemap, `sitemap.xml` at the site's root (mkdocs-static-i18n's, every page with its
+  `hreflang` alternates): the copy the other languages' builds write in their folder goes.
+Only the page's head is read and written: the time per page stays the same however large the
+navigation grows.
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ from urllib.parse import urljoin
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]+)">')
 _HREFLANG = re.compile(r'<(?:link rel="alternate"|a) href="(?P<href>[^"]*)" hreflang="(?P<lang>[^"]+)"')
-_CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")(?P<base>[^"]*)(")')
 
 
 def absolute_alternates(html: str, page_url: str, default_lang: str) -> str:
@@ -54,41 +51,7 @@ def link_languages_home(html: str, homes: dict[str, str]) -> str:
     return _HREFLANG.sub(home, html)
 
 
-def scope_search_to_language(html: str, lang_prefix: str) -> str:
-    """Point Material's base (where it loads the search index) at the language's own root."""
-    # Material writes its configuration once, at the end of the body: matched there, without
-    # running the pattern over the page.
-    start = html.rfind('<script id="__config"')
-    match = _CONFIG_BASE.match(html, start) if lang_prefix and start >= 0 else None
-    if match is None:
-        return html
-    base = f"{match.group(1)}{match.group('base').rstrip('/')}/{lang_prefix}{match.group(3)}"
-    # The first occurrence is this one (in text it would be escaped); replace() copies the page
-    # once, cheaper than joining slices of it.
-    return html.replace(match.group(), base, 1)
-
-
-def split_search_index(index: dict, prefixes: dict[str, str]) -> dict[str, dict]:
-    """One search index per language from the merged one; prefixes maps language -> 'en/' or ''."""
-    split = {}
-    others = [p for p in prefixes.values() if p]
-    for lang, prefix in prefixes.items():
-        if prefix:
-            docs = [{**doc, "location": doc["location"][len(prefix) :]} for doc in index["docs"] if doc["location"].startswith(prefix)]
-        else:
-            docs = [doc for doc in index["docs"] if not doc["location"].startswith(tuple(others))]
-        split[lang] = {**index, "config": {**index["config"], "lang": [lang]}, "docs": docs}
-    return split
-
-
-_SITEMAP_URL = re.compile(r"[ \t]*<url>\s*<loc>(?P<loc>[^<]+)</loc>.*?</url>\n?", re.DOTALL)
-
-
-def page_sitemaps(sitemap: str, site_url: str) -> dict[str, str]:
-    """A sitemap of one page for each page in `sitemap`, keyed by its folder ('' for the home page)."""
-    head = sitemap[: sitemap.find("<url>")].rstrip(" \t")  # the XML declaration and <urlset ...>
-    return {
-        match.group("loc").removeprefix(site_url): head + match.group(0) + "</urlset>\n"
-        for match in _SITEMAP_URL.finditer(sitemap)
-        if match.group("loc").startswith(site_url)
-    }
+def language_sitemaps(prefixes: dict[str, str]) -> list[str]:
+    """The sitemaps the other languages' builds write in their folders ('en/sitemap.xml', ...):
+    the one at the root lists every page of every language already, with its alternates."""
+    return [f"{prefix}{name}" for prefix in prefixes.values() if prefix for name in ("sitemap.xml", "sitemap.xml.gz")]

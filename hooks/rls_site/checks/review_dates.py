@@ -172,7 +172,9 @@ def check_review_html(page: BuiltPage, file: str, review: ReviewDates, labels: d
     for which in ("last", "next"):
         element = next(iter(page.select(f"//time[@data-review='{which}']")), None)
         shown[which] = element.attrs.get("datetime") if element else None
-    missing_labels = [labels[key] for key in ("last_reviewed", "next_review") if not page.shows(labels[key], where="//*[@data-review-dates]")]
+    missing_labels = [
+        labels[key] for key in ("last_reviewed", "next_review") if not page.shows(labels[key], where="//*[@data-review-dates]")
+    ]
     if None in shown.values() or missing_labels:
         what = ", ".join(f"'{label}'" for label in missing_labels) or "the dates"
         return [

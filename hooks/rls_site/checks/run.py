@@ -44,6 +44,7 @@ from rls_site.markdown.citations import check_citations, parse_citations
 from rls_site.markdown.evidence import check_evidence_markers
 from rls_site.markdown.selfcheck import check_selfcheck_markers
 from rls_site.markdown.text import find_markers
+from rls_site.search import SEARCH_PAGE, SEARCH_TEMPLATE, is_search_page
 from rls_site.today import today as today_in_the_netherlands
 
 
@@ -72,6 +73,12 @@ class SourcePage:
     lang: str
     text: str
     review: ReviewDates | None = None
+    page: str = ""  # the page in every language, e.g. 'symptomen.md' (split_language)
+
+    @property
+    def is_search(self) -> bool:
+        """The search page: not health information, so no review dates or MedicalWebPage data."""
+        return is_search_page(self.page)
 
     @functools.cached_property
     def cited(self) -> list[str]:
@@ -108,7 +115,8 @@ def read_sources(docs_dir: Path, languages: list[str], docs: str = "docs") -> tu
         except ContentError as error:
             errors.append(error)
             continue
-        pages.append(SourcePage(src, f"{docs}/{src}", split_language(src, languages)[1], text))
+        page, lang = split_language(src, languages)
+        pages.append(SourcePage(src, f"{docs}/{src}", lang, text, page=page))
     return pages, errors
 
 
@@ -118,8 +126,11 @@ def check_page_source(page: SourcePage, settings: Settings) -> Report:
     data = settings.data
     try:
         meta = read_front_matter(page.text, page.file)
-        page.review, errors = read_review_dates(meta, settings.today, data.reviewers)
-        report.errors.extend(errors)
+        if page.is_search:
+            report.errors.extend(check_search_page(meta, page.file))
+        else:
+            page.review, errors = read_review_dates(meta, settings.today, data.reviewers)
+            report.errors.extend(errors)
     except ContentError as error:
         report.errors.append(error)
     if page.review and (notice := overdue_notice(page.review, page.file, settings.today)):
@@ -138,6 +149,21 @@ def check_page_source(page: SourcePage, settings: Settings) -> Report:
     return report
 
 
+def check_search_page(meta, file: str) -> list[ContentError]:
+    """The search page is built with its own template (the search form and the results)."""
+    if meta.text("template") == SEARCH_TEMPLATE:
+        return []
+    return [
+        ContentError(
+            file,
+            "search-page-template",
+            f"the search page has no 'template: {SEARCH_TEMPLATE}' in its front matter: it would be built without the search form.",
+            f"add the line 'template: {SEARCH_TEMPLATE}' to the front matter.",
+            meta.line("template"),
+        )
+    ]
+
+
 def check_sources(docs_dir: Path, settings: Settings, docs: str = "docs") -> tuple[Report, list[SourcePage]]:
     """mkdocs.yml, every page's rules, then the translations across pages."""
     report = Report()
@@ -149,6 +175,12 @@ def check_sources(docs_dir: Path, settings: Settings, docs: str = "docs") -> tup
         report.errors.extend(page_report.errors)
         report.notices.extend(page_report.notices)
     all_sources = [page.src for page in pages] + [error.file.removeprefix(f"{docs}/") for error in unreadable]
+    if SEARCH_PAGE not in all_sources:
+        report.errors.append(
+            ContentError(
+                f"{docs}/{SEARCH_PAGE}", "search-page-missing", "the site has no search page; the search form on every page leads there."
+            )
+        )
     report.errors.extend(check_translations(all_sources, settings.languages, docs))
     report.notices.extend(stale_notices({page.src: page.review for page in pages if page.review}, settings.languages, docs))
     return report, pages
@@ -216,7 +248,7 @@ def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, set
         return errors
     errors.extend(check_disclaimer(built, file, labels["disclaimer"]))
     errors.extend(check_partner_html(built, file, settings.data.partner_hosts, labels["partner_label"]))
-    if source is None:
+    if source is None or source.is_search:
         return errors
     if source.review:
         errors.extend(check_review_html(built, file, source.review, labels, source.file))

@@ -94,7 +94,10 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
         ]
     line, data = found[0]
     errors = []
-    fix_data = "the data is made by rls_site/checks/structured_data.py (hooks/publication_checks.py) from the page's front matter; build the site again, or restore the template."
+    fix_data = (
+        "the data is made by rls_site/checks/structured_data.py (hooks/publication_checks.py) from the page's front matter; "
+        "build the site again, or restore the template."
+    )
     expected = {
         "@context": "https://schema.org",
         "inLanguage": page.lang,

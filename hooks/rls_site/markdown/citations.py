@@ -160,9 +160,10 @@ def render_citations(
 
 def with_references(text: str, listing: str, labels: dict) -> str:
     """The page's Markdown with its source list (or what stands for it) under the sources heading.
-    The list is left out of the search index: the sources page lists every source, so a search
-    for an author or a study title finds that page once instead of every page citing it."""
-    return f"{text}\n\n## {labels['references_heading']} {{#bronnen data-search-exclude}}\n\n{listing}\n\n"
+    Heading and list are left out of the search index (data-pagefind-ignore, rls_site.search): the
+    sources page lists every source, so a search for an author or a study title finds that page
+    once instead of every page citing it."""
+    return f"{text}\n\n## {labels['references_heading']} {{#bronnen data-pagefind-ignore}}\n\n{listing}\n\n"
 
 
 def cite(

@@ -1,0 +1,65 @@
+"""The site's search: a Pagefind index of the built site, and the page where readers search.
+
+- `index_site` runs Pagefind (the `pagefind` package's binary) over the built site once every
+  language is built. Pagefind reads each page's `<html lang>` and writes one index per language
+  into site/pagefind/, with Dutch stemming for the Dutch pages; the reader's browser loads it only
+  when they search (overrides/search-page.html, assets/search.js). It indexes what a page marks
+  with `data-pagefind-body` (overrides/main.html: the page's text) and leaves out what carries
+  `data-pagefind-ignore` (a page's own source list, the edit button); pages without it (the 404
+  page, the search page) are not indexed.
+- The search page is docs/zoeken.md in every language (SEARCH_PAGE), built with the template
+  overrides/search-page.html (front matter `template: search-page.html`): the header's search
+  form leads there, with or without JavaScript. It is not health information, so it has no
+  review dates and no MedicalWebPage data.
+Pure functions, usable without MkDocs; hooks/search.py calls `index_site`.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from rls_site.errors import ContentError
+
+SEARCH_PAGE = "zoeken.md"
+SEARCH_TEMPLATE = "search-page.html"
+INDEX_DIR = "pagefind"
+# The permalink sign after each heading is no word to find.
+EXCLUDE_SELECTORS = (".headerlink",)
+
+
+def is_search_page(page: str) -> bool:
+    """`page` ('zoeken.md', as split_language gives it, without a language suffix) is the search page."""
+    return page == SEARCH_PAGE
+
+
+def pagefind_command(site_dir: Path) -> list[str]:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR, "--quiet"]
+    for selector in EXCLUDE_SELECTORS:
+        command += ["--exclude-selectors", selector]
+    return command
+
+
+def index_site(site_dir: Path, site: str = "site") -> str:
+    """Index the built site with Pagefind into site_dir/pagefind; Pagefind's own report."""
+    try:
+        result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise ContentError(f"{site}/{INDEX_DIR}", "search-index", f"Pagefind could not run ({error}).") from None
+    output = (result.stdout + result.stderr).strip()
+    entry = site_dir / INDEX_DIR / "pagefind-entry.json"
+    if result.returncode != 0 or not entry.is_file():
+        last = output.splitlines()[-1] if output else f"exit status {result.returncode}"
+        raise ContentError(f"{site}/{INDEX_DIR}", "search-index", f"Pagefind did not index the site: {last}")
+    entry.write_text(sorted_entry(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    return output
+
+
+def sorted_entry(text: str) -> str:
+    """Pagefind's entry file with its languages in a fixed order: Pagefind writes them in any order,
+    and two builds of the same sources must be the same byte for byte."""
+    entry = json.loads(text)
+    entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
