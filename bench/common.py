@@ -112,11 +112,25 @@ def precompress(site: Path) -> None:
             compressed(path)
 
 
+# What the server sent, (path, bytes with headers) per response: a count that also holds what a
+# browser fetches outside the page's own requests (Pagefind's worker). `sent.clear()` starts one.
+sent: list[tuple[str, int]] = []
+
+
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """Static files gzip-compressed when the browser asks, as GitHub Pages serves them."""
 
     def log_message(self, *args):
         pass
+
+    def end_headers(self):
+        self._sent = sum(len(line) for line in getattr(self, "_headers_buffer", []))
+        super().end_headers()
+
+    def copyfile(self, source, outputfile):
+        body = source.read()
+        outputfile.write(body)
+        sent.append((self.path, getattr(self, "_sent", 0) + len(body)))
 
     def send_head(self):
         path = Path(self.translate_path(self.path))

@@ -12,7 +12,9 @@
   var list = document.querySelector("[data-search-results]");
   var moreRow = document.querySelector("[data-search-more-row]");
   var moreButton = document.querySelector("[data-search-more]");
-  var PAGE_SIZE = 10;
+  // Each result loads a piece of the index with its page's text: five at a time keeps a search
+  // on a phone small (BENCHMARKS.md).
+  var PAGE_SIZE = 5;
   var pagefind = null; // the module, once loaded
   var found = []; // the current search's results, their data loaded in pages of PAGE_SIZE
   var shown = 0;
@@ -35,7 +37,9 @@
       var script = new URL(form.getAttribute("data-pagefind"), document.baseURI).href;
       var root = new URL(form.getAttribute("data-site-root"), document.baseURI).pathname;
       pagefind = import(script).then(function (module) {
-        return Promise.resolve(module.options({ baseUrl: root, excerptLength: 24 })).then(function () {
+        // noWorker: the search runs on the page; Pagefind's worker would be 12 kB more to load,
+        // for an index this small.
+        return Promise.resolve(module.options({ baseUrl: root, excerptLength: 24, noWorker: true })).then(function () {
           return module;
         });
       });

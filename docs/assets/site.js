@@ -3,8 +3,8 @@
      an address never goes to a server (the field has no name, so without JavaScript the form opens
      the search page without them).
    - The menu button works from the keyboard. Material's menu button is a label for a hidden
-     checkbox (the drawer opens without JavaScript), which a keyboard cannot reach; here it becomes
-     a button that says whether the menu is open, and Escape closes the menu again. */
+     checkbox (the drawer opens without JavaScript), which a keyboard cannot reach; here a real
+     button takes its place, says whether the menu is open, and Escape closes the menu again. */
 (function () {
   "use strict";
   var searchForm = document.querySelector("form[data-site-search]");
@@ -20,10 +20,11 @@
 (function () {
   "use strict";
   var drawer = document.getElementById("__drawer");
+  var label = document.querySelector("[data-site-menu-label]");
   var button = document.querySelector("[data-site-menu]");
-  if (!drawer || !button) return;
-  button.setAttribute("role", "button");
-  button.setAttribute("tabindex", "0");
+  if (!drawer || !label || !button) return;
+  label.hidden = true;
+  button.hidden = false;
 
   function sync() {
     button.setAttribute("aria-expanded", drawer.checked ? "true" : "false");
@@ -38,13 +39,10 @@
     }
   }
 
-  button.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" || event.key === " ") {
-      event.preventDefault();
-      toggle(!drawer.checked);
-    }
+  button.addEventListener("click", function () {
+    toggle(!drawer.checked);
   });
-  drawer.addEventListener("change", sync);
+  drawer.addEventListener("change", sync); // the overlay beside the open menu closes it too
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && drawer.checked) {
       toggle(false);
