@@ -35,8 +35,9 @@ print("BENCH" + json.dumps({"seconds": time.perf_counter() - start, "peak_mb": p
 
 def copy_project(target: Path, hooks: bool = True) -> Path:
     """A copy of the project; without hooks, mkdocs.yml loses its `hooks:` list and the site's own
-    Markdown extensions (rls_site.markdown): what is measured is everything the site adds to a
-    plain bilingual Material build."""
+    Markdown extensions (rls_site.markdown), and gets Material's own search plugin back: what is
+    measured is everything the site adds to a plain bilingual Material build with its search.
+    (The site's search, Pagefind, runs in a hook; bench/hook_events.py shows its time alone.)"""
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
@@ -52,6 +53,10 @@ def without_hooks(mkdocs_yml: Path) -> None:
     text = mkdocs_yml.read_text(encoding="utf-8")
     text = re.sub(r"^hooks:\n(?:  - .*\n)+", "", text, flags=re.M)
     text = re.sub(r"^  - rls_site\.markdown\.\w+\n", "", text, flags=re.M)
+    text = re.sub(r"^plugins:\n", "plugins:\n  - search\n", text, count=1, flags=re.M)
+    # mkdocs-static-i18n's clean-up of the search index compares every entry of one language with
+    # every entry of the other: minutes at 1,000 pages, for untranslated copies this site cannot have.
+    text = re.sub(r"^  - i18n:\n", "  - i18n:\n      reconfigure_search: false\n", text, count=1, flags=re.M)
     mkdocs_yml.write_text(text, encoding="utf-8")
 
 

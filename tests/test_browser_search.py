@@ -138,6 +138,7 @@ def test_search_by_keyboard_alone(page, server):
     status = page.locator("[data-search-status]")
     expect(status).to_have_attribute("role", "status")
     expect(status).to_contain_text("pagina's gevonden met ‘benen’")
+    expect(page.locator("[data-search-results] li a").first).to_be_visible()
     page.locator("#site-search-query").focus()
     for _ in range(3):  # the field, the button, the first result
         page.keyboard.press("Tab")

@@ -1193,10 +1193,13 @@ def test_bad_input_fails_the_build_with_file_line_rule_and_fix(project, case):
 
 def test_search_index_that_cannot_be_written_stops_the_build_with_the_fix(project):
     """Pagefind missing or failing (a broken .venv): the build names the step and the fix."""
-    fake = project / "fake-packages" / "pagefind"
+    fake = project / "fake-packages" / "pagefind_bin"
     fake.mkdir(parents=True)
-    (fake / "__init__.py").write_text("", encoding="utf-8")
-    (fake / "__main__.py").write_text("import sys\nprint('Error: cannot write index')\nsys.exit(1)\n", encoding="utf-8")
+    (fake / "__init__.py").write_text(
+        "from pathlib import Path\n\ndef get_executable():\n    return Path(__file__).with_name('pagefind')\n", encoding="utf-8"
+    )
+    (fake / "pagefind").write_text("#!/bin/sh\necho 'Error: cannot write index'\nexit 1\n", encoding="utf-8")
+    (fake / "pagefind").chmod(0o755)
     result = build(project, {"PYTHONPATH": f"{project / 'fake-packages'}:{project / 'hooks'}"})
     assert not result.ok
     assert "site/pagefind: [search-index] Pagefind did not index the site: Error: cannot write index" in result.output

@@ -35,8 +35,21 @@ def is_search_page(page: str) -> bool:
     return page == SEARCH_PAGE
 
 
+def pagefind_executable() -> str:
+    """The Pagefind binary that the `pagefind[bin]` wheel installs; run directly, it starts in half
+    the time of `python -m pagefind` (which looks it up the same way)."""
+    try:
+        from pagefind_bin import get_executable
+
+        return str(get_executable())
+    except Exception:  # noqa: BLE001 - any trouble finding it: let `python -m pagefind` say what is wrong
+        return ""
+
+
 def pagefind_command(site_dir: Path) -> list[str]:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_DIR, "--quiet"]
+    executable = pagefind_executable()
+    command = [executable] if executable else [sys.executable, "-m", "pagefind"]
+    command += ["--site", str(site_dir), "--output-subdir", INDEX_DIR, "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         command += ["--exclude-selectors", selector]
     return command
