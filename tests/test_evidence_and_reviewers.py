@@ -169,7 +169,7 @@ def test_every_schema_is_a_valid_schema_and_places_read_as_editors_write_them():
 
     for path in sorted((ROOT / "data" / "schemas").glob("*.schema.json")):
         Draft202012Validator.check_schema(load_schema(path.name.removesuffix(".schema.json")))
-    assert len(list((ROOT / "data" / "schemas").glob("*.schema.json"))) == 6
+    assert len(list((ROOT / "data" / "schemas").glob("*.schema.json"))) == 7
     assert where(("levels", 2, "name", "en")) == "'levels[3].name.en'" and where(()) == "the file"
     errors = check_schema(parse_yaml("levels:\n  - id: weak\n", "data/evidence.yml"), load_schema("evidence"), "evidence-data")
     assert [(e.problem, e.line) for e in errors] == [("the file has no 'label'.", 1), ("'levels[1]' has no 'name'.", 2)]

@@ -4,8 +4,10 @@ runs Python-Markdown extensions gets, without MkDocs."""
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from conftest import ROOT
+from rls_site.errors import ContentError, ContentErrors
 
 BASE = ["attr_list", "md_in_html", "toc"]
 
@@ -73,3 +75,70 @@ def test_all_extensions_together_as_mkdocs_yml_lists_them():
     )
     assert '<sup class="citation" id="bron-ref-1">' in html and " data-selfcheck>" in html
     assert '<a href="https://aasm.org/" rel="noopener noreferrer">AASM</a>' in html
+
+
+COMPONENTS = ["rls_site.markdown.components"]
+
+
+def test_a_care_card_names_its_urgency_in_its_heading_and_for_screen_readers():
+    text = "# Titel\n\n## Wanneer naar de huisarts?\n\n<!-- md:care appointment -->\n\n- je slecht slaapt;\n- het niet overgaat.\n\n<!-- md:end -->\n"
+    html = convert(text, COMPONENTS)
+    assert '<div class="care-card care-card--appointment">' in html
+    # One level below the section it stands in, and not in the table of contents (no id).
+    assert (
+        '<h3 class="care-card__heading"><span class="site-visually-hidden">Geen spoed: </span>Maak een afspraak met je huisarts als:</h3>'
+    ) in html
+    assert "<li>je slecht slaapt;</li>" in html and "<!-- md:" not in html
+    english = convert(text.replace("appointment", "emergency"), COMPONENTS, "en")
+    assert '<span class="site-visually-hidden">Emergency: </span>Call 112 now if:</h3>' in english
+
+
+def test_a_summary_and_a_do_and_do_not_list_get_their_headings_in_the_page_language():
+    text = (
+        "# Title\n\n<!-- md:summary -->\n\n- One line.\n\n<!-- md:end -->\n\n## Tips\n\n"
+        "<!-- md:do -->\n\n- Go to bed on time.\n\n<!-- md:dont -->\n\n- Do not stop a medicine yourself.\n\n<!-- md:end -->\n"
+    )
+    html = convert(text, COMPONENTS, "en")
+    assert '<div class="site-summary">\n<h2 class="site-summary__heading">In short</h2>' in html
+    assert '<div class="do-dont__part do-dont__part--do">\n<h3 class="do-dont__heading">Do</h3>' in html
+    assert '<div class="do-dont__part do-dont__part--dont">\n<h3 class="do-dont__heading">Do not</h3>' in html
+    assert "<li>Do not stop a medicine yourself.</li>" in html
+    dutch = convert(text.replace("Do not stop", "Stop niet"), COMPONENTS)
+    assert ">In het kort</h2>" in dutch and ">Wel doen</h3>" in dutch and ">Niet doen</h3>" in dutch
+
+
+def test_markers_inside_a_part_are_still_rendered():
+    text = "<!-- md:care gp-today -->\n\n- je koorts hebt [@allen2014].\n\n<!-- md:end -->\n"
+    html = convert(text, [*COMPONENTS, "rls_site.markdown.citations"])
+    assert "care-card--gp-today" in html and '<sup class="citation"' in html
+
+
+def test_without_the_extension_the_parts_stay_lists():
+    html = markdown.markdown("<!-- md:care appointment -->\n\n- je slecht slaapt.\n\n<!-- md:end -->\n")
+    assert "<li>je slecht slaapt.</li>" in html and "care-card" not in html
+
+
+@pytest.mark.parametrize(
+    "text, rule, line",
+    [
+        ("<!-- md:summary -->\n\n- Eén.\n", "component-structure", 1),
+        ("Tekst.\n\n<!-- md:end -->\n", "component-structure", 3),
+        ("<!-- md:do -->\n\n- Doe dit.\n\n<!-- md:end -->\n", "component-structure", 5),
+        ("<!-- md:care appointment -->\n\nGa naar de huisarts.\n\n<!-- md:end -->\n", "component-empty", 1),
+        ("<!-- md:care -->\n\n- Eén.\n\n<!-- md:end -->\n", "care-level-missing", 1),
+        ("<!-- md:care apointment -->\n\n- Eén.\n\n<!-- md:end -->\n", "care-level-unknown", 1),
+        ("<!-- md:do -->\n\n- Doe dit.\n\n<!-- md:dont -->\n\n- Don't do that.\n\n<!-- md:end -->\n", "do-dont-negation", 7),
+        ("## Kop\n\n<!-- md:summary -->\n\n- Eén.\n\n<!-- md:end -->\n", "summary-place", 3),
+    ],
+)
+def test_a_wrong_part_is_a_clear_error_with_its_line(text, rule, line):
+    with pytest.raises((ContentError, ContentErrors)) as raised:
+        convert(text, COMPONENTS)
+    errors = getattr(raised.value, "errors", [raised.value])
+    assert [(error.rule, error.line) for error in errors] == [(rule, line)]
+
+
+def test_an_unknown_level_names_the_level_it_resembles():
+    with pytest.raises(ContentError) as raised:
+        convert("<!-- md:care apointment -->\n\n- Eén.\n\n<!-- md:end -->\n", COMPONENTS)
+    assert "did you mean 'appointment'?" in str(raised.value)

@@ -851,6 +851,48 @@ def bad_evidence_data(p):
 
 
 @case
+def bad_component_structure(p):
+    edit(p, "docs/zelf-doen.md", "<!-- md:end -->\n\n## Wanneer naar de huisarts?", "## Wanneer naar de huisarts?")
+    return "component-structure", f"docs/zelf-doen.md:{line_of(p, 'docs/zelf-doen.md', '<!-- md:care appointment -->')}"
+
+
+@case
+def bad_component_empty(p):
+    line = append(p, "docs/oorzaken.en.md", "<!-- md:care appointment -->\n\nSee your GP.\n\n<!-- md:end -->")
+    return "component-empty", f"docs/oorzaken.en.md:{line}"
+
+
+@case
+def bad_care_level_missing(p):
+    edit(p, "docs/index.en.md", "<!-- md:care appointment -->", "<!-- md:care -->")
+    return "care-level-missing", f"docs/index.en.md:{line_of(p, 'docs/index.en.md', '<!-- md:care -->')}"
+
+
+@case
+def bad_care_level_unknown(p):
+    edit(p, "docs/zelf-doen.md", "<!-- md:care appointment -->", "<!-- md:care afspraak -->")
+    return "care-level-unknown", f"docs/zelf-doen.md:{line_of(p, 'docs/zelf-doen.md', '<!-- md:care afspraak -->')}"
+
+
+@case
+def bad_do_dont_negation(p):
+    edit(p, "docs/zelf-doen.md", "- Doe geen zware inspanning laat op de avond.", "- Zware inspanning laat op de avond.")
+    return "do-dont-negation", f"docs/zelf-doen.md:{line_of(p, 'docs/zelf-doen.md', '- Zware inspanning laat op de avond.')}"
+
+
+@case
+def bad_summary_place(p):
+    line = append(p, "docs/behandeling.md", "<!-- md:summary -->\n\n- Nog een samenvatting.\n\n<!-- md:end -->")
+    return "summary-place", f"docs/behandeling.md:{line}"
+
+
+@case
+def bad_components_data(p):
+    edit(p, "data/components.yml", '      en: "Not urgent:"\n', "")
+    return "components-data", f"data/components.yml:{line_of(p, 'data/components.yml', '    hidden:', last=True)}"
+
+
+@case
 def bad_reviewer_unknown(p):
     edit(p, "docs/oorzaken.en.md", "reviewed_by: redactie", "reviewed_by: Medical editorial team")
     return "reviewer-unknown", "docs/oorzaken.en.md:5"
@@ -1168,6 +1210,13 @@ EXPECTED_FAILING_RULES = {
     "labels-language",
     "search-page-missing",
     "search-page-template",
+    "component-structure",
+    "component-empty",
+    "care-level-missing",
+    "care-level-unknown",
+    "do-dont-negation",
+    "summary-place",
+    "components-data",
 }
 
 

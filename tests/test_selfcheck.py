@@ -19,6 +19,7 @@ from rls_site.markdown.text import find_markers
 
 DATA = (ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8")
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
+CARE = {"id": "appointment", "heading": "Maak een afspraak met je huisarts als:", "hidden": "Geen spoed:"}
 LANGS = ["nl", "en"]
 
 
@@ -96,7 +97,7 @@ def test_wrong_number_of_criteria():
 
 
 def test_rendered_form_has_a_labelled_yes_no_not_sure_question_per_criterion():
-    html = render_selfcheck(texts()["nl"], ENV)
+    html = render_selfcheck(texts()["nl"], CARE, ENV)
     assert html.count("<fieldset") == 5 and html.count("<legend>") == 5
     for criterion in texts()["nl"]["criteria"]:
         for value in ("yes", "no", "unsure"):
@@ -105,6 +106,11 @@ def test_rendered_form_has_a_labelled_yes_no_not_sure_question_per_criterion():
     assert html.count("> Weet ik niet</label>") == 5
     assert 'role="status"' in html and 'aria-live="polite"' in html
     assert "<script" not in html
+    # The one outcome is a care card of its level, with the same text with and without JavaScript.
+    heading = (
+        '<h3 class="care-card__heading"><span class="site-visually-hidden">Geen spoed: </span>Bespreek je antwoorden met je huisarts</h3>'
+    )
+    assert html.count('<div class="care-card care-card--appointment">') == html.count(heading) == 2
 
 
 def test_the_criteria_are_asked_in_the_irlssg_order_without_a_double_negative():
@@ -118,8 +124,9 @@ def test_the_criteria_are_asked_in_the_irlssg_order_without_a_double_negative():
 def test_there_is_one_neutral_outcome_that_sends_the_reader_to_the_gp():
     for lang, gp, no_diagnosis in (("nl", "huisarts", "geen diagnose"), ("en", "gp", "not a diagnosis")):
         results = texts()[lang]["results"]
-        assert set(results) == {"incomplete", "complete"}, "no outcome per answer: one neutral text"
+        assert set(results) == {"incomplete", "heading", "complete"}, "no outcome per answer: one neutral text"
         assert gp in results["complete"].lower() and no_diagnosis in results["complete"].lower()
+        assert gp in results["heading"].lower()
 
 
 # Verdicts an editor might write: each must stop the build, in either language's section.
@@ -213,7 +220,7 @@ def test_symptoms_page_carries_the_self_check(site, prefix, lang):
 
 
 def test_a_rendered_self_check_is_recognised_and_a_marker_in_code_is_not():
-    html = render_selfcheck(texts()["nl"], ENV)
+    html = render_selfcheck(texts()["nl"], CARE, ENV)
     assert has_selfcheck(f"<p>Tekst</p>\n{html}")
     assert not has_selfcheck("<pre><code>&lt;!-- md:selfcheck --&gt;</code></pre><p>data-selfcheck</p>")
     assert not has_selfcheck('<p data-selfcheck-answer="urge">–</p>')

@@ -99,11 +99,14 @@ def test_site_sets_no_cookie_and_has_no_analytics(site):
         assert "gtag(" not in html and "googletagmanager" not in html
 
 
-def test_edit_link_points_at_the_page_file_in_each_language(site):
-    for prefix, suffix in (("", ".md"), ("en/", ".en.md")):
+def test_edit_link_is_at_the_end_and_points_at_the_page_file_in_each_language(site):
+    """For editors, out of the reader's way: no button beside the title, a small link at the end."""
+    for prefix, suffix, text in (("", ".md", "Verbeter deze pagina"), ("en/", ".en.md", "Improve this page")):
         html = (site / prefix / "symptomen" / "index.html").read_text(encoding="utf-8")
-        edit = re.search(r'<a href="([^"]+)" title="[^"]+" class="md-content__button md-icon"', html).group(1)
-        assert edit.endswith(f"/edit/main/docs/symptomen{suffix}")
+        assert "md-content__button" not in html
+        edit = re.search(r'<p class="site-edit-link"><a href="([^"]+)" rel="edit noopener noreferrer">([^<]+)</a></p>', html)
+        assert edit.group(1).endswith(f"/edit/main/docs/symptomen{suffix}") and edit.group(2).startswith(text)
+        assert html.index("site-edit-link") > html.index("data-review-dates")
 
 
 def test_no_repository_widget_that_would_call_a_third_party_api(site):
@@ -131,7 +134,7 @@ def test_no_page_loads_materials_javascript(site):
 
 def test_only_content_pages_are_marked_for_the_search_index(site):
     """Pagefind indexes what is inside data-pagefind-body: a content page's text, without its
-    review dates, its edit button and its own source list (rls_site.search)."""
+    review dates, its edit link and its own source list (rls_site.search)."""
     ignored = 0
     for lang, paths in pages(site).items():
         for path in paths:
@@ -141,7 +144,9 @@ def test_only_content_pages_are_marked_for_the_search_index(site):
                 assert bodies == [], path
                 continue
             assert len(bodies) == 1, path
-            assert page.select("//*[@data-pagefind-body]//*[@data-review-dates]") == [], path
+            assert (
+                page.select("//*[@data-pagefind-body]//*[@data-review-dates] | //*[@data-pagefind-body]//*[@class='site-edit-link']") == []
+            ), path
             assert page.select("//*[@data-review-dates]"), path
             parts = page.select(
                 "//*[@data-pagefind-body]//a[contains(@class, 'md-content__button')]"
@@ -149,6 +154,6 @@ def test_only_content_pages_are_marked_for_the_search_index(site):
             )
             assert all("data-pagefind-ignore" in element.attrs for element in parts), path
             ignored += len(parts)
-    assert ignored >= 3 * 12  # edit button everywhere, a source list on most pages
+    assert ignored >= 2 * 10  # a source list and its heading on most pages
     for not_found in ("404.html", "en/404.html"):
         assert read_page((site / not_found).read_text(encoding="utf-8")).select("//*[@data-pagefind-body]") == []

@@ -17,7 +17,13 @@ from mkdocs.plugins import get_plugin_logger
 
 from rls_site.errors import ContentError, ContentErrors
 
-EXTENSIONS = ("rls_site.markdown.citations", "rls_site.markdown.evidence", "rls_site.markdown.selfcheck", "rls_site.markdown.links")
+EXTENSIONS = (
+    "rls_site.markdown.citations",
+    "rls_site.markdown.evidence",
+    "rls_site.markdown.selfcheck",
+    "rls_site.markdown.components",
+    "rls_site.markdown.links",
+)
 
 
 def reports_content_errors(handler):

@@ -58,6 +58,12 @@ RULES: dict[str, Rule] = _rules(
     ("evidence-level-unknown", "Unknown evidence level", "use a level from data/evidence.yml."),
     ("evidence-marker", "Evidence scale marker with an argument", "write <!-- md:evidence-scale --> without anything else."),
     ("selfcheck-marker", "Self-check marker wrong or twice", "one <!-- md:selfcheck --> per page, without an argument."),
+    ("component-structure", "Markers of a page part do not match", "open a part with its marker and close it with <!-- md:end -->."),
+    ("component-empty", "A page part without its list", "write the part's items as a list ('- ...' lines) between its markers."),
+    ("care-level-missing", "Care card without a level", "write the level: <!-- md:care appointment -->."),
+    ("care-level-unknown", "Unknown care card level", "use a level from data/components.yml: emergency, gp-today or appointment."),
+    ("do-dont-negation", "A 'Niet doen' item does not say 'not'", "write what not to do in words: 'Slik geen ...', 'Stop niet ...'."),
+    ("summary-place", "'In het kort' not at the top or twice", "put one <!-- md:summary --> part before the page's first '##' heading."),
     # Pages: partner links
     ("partner-link-unmarked", "Partner link not marked", "mark it [text](url){ .partner } and put the notice before it."),
     ("partner-link-unknown", "Marked link to a host that is not a partner", "add the host to data/partners.yml, or remove { .partner }."),
@@ -90,6 +96,7 @@ RULES: dict[str, Rule] = _rules(
     ("sources-year", "Source without a year", "add 'issued:' (or, for an undated web page, 'accessed:').", False, "data"),
     ("evidence-data", "Evidence scale incomplete", "complete data/evidence.yml as data/README.md says.", False, "data"),
     ("reviewers-data", "Reviewer entry incomplete", "complete data/reviewers.yml as data/README.md says.", False, "data"),
+    ("components-data", "Page parts file incomplete", "complete data/components.yml as data/README.md says.", False, "data"),
     ("today-invalid", "RLS_TODAY is not a date", "write YYYY-MM-DD, or leave it unset.", False, "config"),
     # mkdocs.yml
     ("config-external", "Configuration loads from another site", "use the site's own files; keep theme.font: false.", False, "config"),

@@ -41,6 +41,7 @@ from rls_site.data.project import ProjectData, load_data
 from rls_site.data.yaml_file import read_text
 from rls_site.errors import ContentError
 from rls_site.markdown.citations import check_citations, parse_citations
+from rls_site.markdown.components import check_components
 from rls_site.markdown.evidence import check_evidence_markers
 from rls_site.markdown.selfcheck import check_selfcheck_markers
 from rls_site.markdown.text import find_markers
@@ -146,6 +147,7 @@ def check_page_source(page: SourcePage, settings: Settings) -> Report:
     if data.evidence is not None:
         report.errors.extend(check_evidence_markers(markers, data.evidence, page.file))
     report.errors.extend(check_selfcheck_markers(markers, page.file))
+    report.errors.extend(check_components(page.text, markers, data.components, page.lang, page.file))
     return report
 
 

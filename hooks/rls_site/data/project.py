@@ -1,7 +1,7 @@
 """Every data file of a project at once: read, checked, and kept until a file changes.
 
-`load_data` reads data/labels.yml, partners.yml, selfcheck.yml, sources.yml, evidence.yml and
-reviewers.yml and returns what it could validate together with every problem in all of them, so
+`load_data` reads data/labels.yml, partners.yml, selfcheck.yml, sources.yml, evidence.yml,
+reviewers.yml and components.yml and returns what it could validate together with every problem in all of them, so
 an editor sees every mistake in one run. `project_data` is the same for the renderers, which
 need every file right (the checks have reported any problem before a build).
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rls_site.data import evidence, labels, partners, reviewers, selfcheck, sources
+from rls_site.data import components, evidence, labels, partners, reviewers, selfcheck, sources
 from rls_site.data.yaml_file import load_yaml
 from rls_site.errors import ContentError, ContentErrors, raise_all
 
@@ -30,6 +30,7 @@ class ProjectData:
     sources: sources.SourceRegistry | None = None
     evidence: evidence.EvidenceScale | None = None
     reviewers: dict[str, reviewers.Reviewer] | None = None
+    components: components.Components | None = None
 
 
 def _problems(error: ContentError | ContentErrors) -> list[ContentError]:
@@ -54,7 +55,15 @@ def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[Conte
 
     parsed = {
         name: read(name)
-        for name in (labels.DATA_FILE, partners.DATA_FILE, selfcheck.DATA_FILE, sources.DATA_FILE, evidence.DATA_FILE, reviewers.DATA_FILE)
+        for name in (
+            labels.DATA_FILE,
+            partners.DATA_FILE,
+            selfcheck.DATA_FILE,
+            sources.DATA_FILE,
+            evidence.DATA_FILE,
+            reviewers.DATA_FILE,
+            components.DATA_FILE,
+        )
     }
     key = (tuple(id(value) for value in parsed.values()), tuple(languages))
     if _cache.get("key") == key:  # the files as read last time: validated once per change
@@ -70,6 +79,7 @@ def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[Conte
         ("sources", sources.DATA_FILE, sources.registry_of),
         ("evidence", evidence.DATA_FILE, lambda d: evidence.validate_evidence(d, languages)),
         ("reviewers", reviewers.DATA_FILE, lambda d: reviewers.validate_reviewers(d, languages)),
+        ("components", components.DATA_FILE, lambda d: components.validate_components(d, languages)),
     )
     for attribute, name, validate in steps:
         if parsed[name] is None:

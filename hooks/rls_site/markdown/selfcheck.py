@@ -14,6 +14,7 @@ from __future__ import annotations
 import jinja2
 from markdown.preprocessors import Preprocessor
 
+from rls_site.data.components import SELFCHECK_LEVEL
 from rls_site.errors import ContentError, raise_all
 from rls_site.markdown.settings import SiteExtension
 from rls_site.markdown.text import Marker, find_markers, replace_spans
@@ -54,9 +55,9 @@ def check_selfcheck_markers(markers: list[Marker], file: str) -> list[ContentErr
     return errors
 
 
-def render_selfcheck(texts: dict, env: jinja2.Environment) -> str:
-    """HTML of the self-check for one language's texts."""
-    return env.get_template(TEMPLATE).render(texts=texts).strip()
+def render_selfcheck(texts: dict, care: dict, env: jinja2.Environment) -> str:
+    """HTML of the self-check for one language's texts; `care` is its outcome's care card level."""
+    return env.get_template(TEMPLATE).render(texts=texts, care=care).strip()
 
 
 def has_selfcheck(html: str) -> bool:
@@ -78,7 +79,8 @@ class _SelfcheckPreprocessor(Preprocessor):
             return lines
         site = self.extension.site()
         raise_all(check_selfcheck_markers(markers, PAGE))
-        block = self.md.htmlStash.store(render_selfcheck(site.data.selfcheck[site.lang], site.env))
+        care = site.data.components.care_level(SELFCHECK_LEVEL, site.lang)
+        block = self.md.htmlStash.store(render_selfcheck(site.data.selfcheck[site.lang], care, site.env))
         return replace_spans(markdown, [(markers[0].start, markers[0].end, f"\n\n{block}\n\n")]).split("\n")
 
 

@@ -10,6 +10,8 @@ Markers are HTML comments, so an unprocessed marker shows nothing:
     <!-- md:partner-notice -->   the partner-link notice, required before a page's first partner link
     <!-- md:evidence LEVEL -->   an evidence statement's label and level (data/evidence.yml)
     <!-- md:evidence-scale -->   the levels of the evidence scale with their meanings (about page)
+    <!-- md:summary -->, <!-- md:care LEVEL -->, <!-- md:do --> ... <!-- md:dont -->, each closed by
+    <!-- md:end -->: the parts readers act on (rls_site.markdown.components)
 """
 
 from __future__ import annotations
@@ -28,6 +30,11 @@ KNOWN_MARKERS = {
     "partner-notice": "the partner-link notice, required before the first partner link (data/partners.yml)",
     "evidence": "an evidence statement: <!-- md:evidence weak --> and its text (levels in data/evidence.yml)",
     "evidence-scale": "every level of the evidence scale with its meaning (about page)",
+    "summary": "'In het kort': the page in a few lines, closed by <!-- md:end --> (data/components.yml)",
+    "care": "a care card: <!-- md:care appointment -->, its list, <!-- md:end --> (levels in data/components.yml)",
+    "do": "what to do: <!-- md:do -->, a list, <!-- md:dont -->, a list, <!-- md:end -->",
+    "dont": "what not to do, inside a <!-- md:do --> part",
+    "end": "closes a summary, care card or Do / Do not part",
 }
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")

@@ -1,0 +1,272 @@
+"""The parts of a page readers act on, written between markers (texts in data/components.yml):
+
+    <!-- md:summary -->            "In het kort": the page in a few lines, before its first section
+    - ...
+    <!-- md:end -->
+
+    <!-- md:care appointment -->   a care card of one urgency level: emergency (call 112 now),
+    - ...                          gp-today (call your GP today) or appointment (make an
+    <!-- md:end -->                appointment); the level gives its heading and colour
+
+    <!-- md:do -->                 what to do, then what not to do; every "Niet doen" item says
+    - ...                          "not" in words (niet, geen, nooit; not, never, no)
+    <!-- md:dont -->
+    - ...
+    <!-- md:end -->
+
+Each part becomes its template in overrides/partials/ (summary.html, care-card.html, do-dont.html)
+around the Markdown between the markers, which is read as any other Markdown (md_in_html). Its
+heading, one level below the section it stands in, comes from partials/component-heading.html
+and stays out of the table of contents. Unprocessed, the markers are comments and the lists stay.
+A part that is not closed, has no list, a wrong level, a "Niet doen" item without "not", or a
+summary after the first section is reported by the publication checks with file and line
+(`check_components`).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from markdown.preprocessors import Preprocessor
+
+from rls_site.data.components import DATA_FILE, Components
+from rls_site.errors import ContentError, raise_all
+from rls_site.markdown.settings import SiteExtension
+from rls_site.markdown.text import Marker, find_markers, line_at, mask_code, replace_spans
+
+OPENERS = ("summary", "care", "do")
+MARKERS = (*OPENERS, "dont", "end")
+PAGE = "page"
+_HEADING = re.compile(r"^(#{1,6})[ \t]", re.M)
+# A list item and its text up to the next item or blank line.
+_ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*(?:\n(?![ ]{0,3}(?:[-*+]|\d+[.)])[ \t])(?!\s*\n).*)*)", re.M)
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: str  # 'summary', 'care' or 'do'
+    opener: Marker
+    middle: Marker | None  # the 'dont' marker of a Do / Do not list
+    end: Marker
+
+    def sections(self) -> list[tuple[str, int, int]]:
+        """(name, start, end) of the Markdown between the markers: 'content', or 'do' and 'dont'."""
+        if self.kind != "do":
+            return [("content", self.opener.end, self.end.start)]
+        return [("do", self.opener.end, self.middle.start), ("dont", self.middle.end, self.end.start)]
+
+
+def find_parts(markers: list[Marker], file: str) -> tuple[list[Part], list[ContentError]]:
+    """The parts the markers open and close, in order, and every marker that does not fit."""
+    parts, errors = [], []
+    opener: Marker | None = None
+    middle: Marker | None = None
+
+    def wrong(marker: Marker, problem: str, fix: str) -> None:
+        errors.append(ContentError(file, "component-structure", problem, fix, marker.line))
+
+    for marker in (m for m in markers if m.name in MARKERS):
+        if marker.name in OPENERS:
+            if opener is not None:
+                wrong(
+                    marker,
+                    f"<!-- md:{marker.name} --> starts inside the part opened by <!-- md:{opener.name} --> at line {opener.line}.",
+                    f"close that part with <!-- md:end --> before line {marker.line}; parts do not go inside each other.",
+                )
+                continue
+            opener, middle = marker, None
+        elif marker.name == "dont":
+            if opener is None or opener.name != "do" or middle is not None:
+                wrong(
+                    marker,
+                    "<!-- md:dont --> is not inside a <!-- md:do --> list.",
+                    "write <!-- md:do -->, the things to do, <!-- md:dont -->, the things not to do, then <!-- md:end -->.",
+                )
+                continue
+            middle = marker
+        else:  # end
+            if opener is None:
+                wrong(marker, "<!-- md:end --> closes no part.", "remove it, or open the part above it (<!-- md:summary -->, ...).")
+                continue
+            if opener.name == "do" and middle is None:
+                wrong(
+                    marker,
+                    f"the Do list opened at line {opener.line} has no <!-- md:dont --> part.",
+                    "add <!-- md:dont --> and the things not to do before <!-- md:end -->.",
+                )
+            else:
+                parts.append(Part(opener.name, opener, middle, marker))
+            opener, middle = None, None
+    if opener is not None:
+        wrong(opener, f"<!-- md:{opener.name} --> is not closed.", "write <!-- md:end --> on its own line after the part's list.")
+    return parts, errors
+
+
+def _items(text: str) -> list[str]:
+    return [match.group("text") for match in _ITEM.finditer(text)]
+
+
+def check_components(markdown: str, markers: list[Marker], components: Components | None, lang: str, file: str) -> list[ContentError]:
+    """Every part well formed: closed, with a list, a known level, 'not' in every Do not item, one
+    summary before the first section. `markdown` is the text the markers were found in."""
+    parts, errors = find_parts(markers, file)
+    masked = mask_code(markdown, comments=True)
+    summaries = [part for part in parts if part.kind == "summary"]
+    for part in parts:
+        if part.kind == "care":
+            errors.extend(_check_level(part.opener, components, file))
+        for name, start, end in part.sections():
+            if not _items(masked[start:end]):
+                what = {"content": f"<!-- md:{part.kind} -->", "do": "the Do part", "dont": "the Do not part"}[name]
+                errors.append(
+                    ContentError(
+                        file,
+                        "component-empty",
+                        f"{what} (line {part.opener.line if name != 'dont' else part.middle.line}) holds no list.",
+                        "write its items as a list, one '- ...' line each, between the markers.",
+                        part.opener.line if name != "dont" else part.middle.line,
+                    )
+                )
+            if name == "dont" and components is not None:
+                words = components.negations.get(lang, [])
+                for match in _ITEM.finditer(masked, start, end):
+                    if not set(_WORD.findall(match.group("text").lower())) & set(words):
+                        errors.append(
+                            ContentError(
+                                file,
+                                "do-dont-negation",
+                                f"the Do not item '{match.group('text').strip()[:60]}' does not say in words what not to do.",
+                                f"write one of {', '.join(repr(w) for w in words)} in it (for example 'Slik geen ...', 'Do not take ...'); "
+                                f"the words are in {DATA_FILE}.",
+                                line_at(markdown, match.start()),
+                            )
+                        )
+    for extra in summaries[1:]:
+        errors.append(
+            ContentError(
+                file,
+                "summary-place",
+                f"the page has a second summary (the first is at line {summaries[0].opener.line}).",
+                "keep one <!-- md:summary --> part, at the top of the page.",
+                extra.opener.line,
+            )
+        )
+    if summaries:
+        first_section = next((m for m in _HEADING.finditer(masked) if len(m.group(1)) >= 2), None)
+        if first_section is not None and first_section.start() < summaries[0].opener.start:
+            errors.append(
+                ContentError(
+                    file,
+                    "summary-place",
+                    f"the summary comes after the page's first section (line {line_at(markdown, first_section.start())}).",
+                    "move the <!-- md:summary --> part up, between the page's title and its first '##' heading.",
+                    summaries[0].opener.line,
+                )
+            )
+    return errors
+
+
+def _check_level(marker: Marker, components: Components | None, file: str) -> list[ContentError]:
+    if components is None:
+        return []
+    known = ", ".join(components.care)
+    if not marker.args:
+        return [
+            ContentError(
+                file,
+                "care-level-missing",
+                "the care card names no level.",
+                f"write the level after the name, for example <!-- md:care appointment -->; levels ({DATA_FILE}): {known}.",
+                marker.line,
+            )
+        ]
+    written = " ".join(marker.args)
+    if len(marker.args) == 1 and written in components.care:
+        return []
+    close = difflib.get_close_matches(written, components.care, n=1)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return [
+        ContentError(
+            file,
+            "care-level-unknown",
+            f"'{written}' is not a care card level.",
+            f"{hint}Use one of: {known} (defined in {DATA_FILE}).",
+            marker.line,
+        )
+    ]
+
+
+def _heading_level(masked: str, offset: int) -> int:
+    """One below the last heading before `offset` (a part under '## ...' gets an h3), 2 to 6."""
+    last = None
+    for match in _HEADING.finditer(masked, 0, offset):
+        last = match
+    return min(max(len(last.group(1)) + 1 if last else 2, 2), 6)
+
+
+def render_components(markdown: str, lang: str, components: Components, env, stash) -> str:
+    """The page's Markdown with every part in its template. `stash(html)` keeps a heading's HTML
+    away from Markdown (and so out of the table of contents) and returns what stands for it."""
+    markers = [m for m in find_markers(markdown, PAGE) if m.name in MARKERS]
+    if not markers:
+        return markdown
+    raise_all(check_components(markdown, markers, components, lang, PAGE))
+    parts, _ = find_parts(markers, PAGE)
+    masked = mask_code(markdown, comments=True)
+    texts = components.texts(lang)
+    heading_template = env.get_template("partials/component-heading.html")
+
+    def heading(level: int, css: str, text: str, hidden: str = "") -> str:
+        return stash(heading_template.render(level=level, css=css, text=text, hidden=hidden).strip())
+
+    replacements = []
+    for part in parts:
+        level = _heading_level(masked, part.opener.start)
+        if part.kind == "summary":
+            html = env.get_template("partials/summary.html").render(
+                heading=heading(level, "site-summary__heading", texts["summary"]), content=markdown[part.opener.end : part.end.start]
+            )
+        elif part.kind == "care":
+            care = components.care_level(part.opener.args[0], lang)
+            html = env.get_template("partials/care-card.html").render(
+                level=care,
+                heading=heading(level, "care-card__heading", care["heading"], care["hidden"]),
+                content=markdown[part.opener.end : part.end.start],
+                markdown=True,
+            )
+        else:
+            html = env.get_template("partials/do-dont.html").render(
+                do_heading=heading(level, "do-dont__heading", texts["do"]),
+                dont_heading=heading(level, "do-dont__heading", texts["dont"]),
+                do_content=markdown[part.opener.end : part.middle.start],
+                dont_content=markdown[part.middle.end : part.end.start],
+            )
+        replacements.append((part.opener.start, part.end.end, f"\n\n{html.strip()}\n\n"))
+    return replace_spans(markdown, replacements)
+
+
+class _ComponentsPreprocessor(Preprocessor):
+    def __init__(self, md, extension: ComponentsExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        markdown = "\n".join(lines)
+        if not any(f"md:{name}" in markdown for name in MARKERS):
+            return lines
+        site = self.extension.site()
+        return render_components(markdown, site.lang, site.data.components, site.env, self.md.htmlStash.store).split("\n")
+
+
+class ComponentsExtension(SiteExtension):
+    def extendMarkdown(self, md):
+        # Before the other markers inside a part are rendered (evidence 26, citations 25) and
+        # before Markdown reads raw HTML blocks (20); after its whitespace clean-up (30).
+        md.preprocessors.register(_ComponentsPreprocessor(md, self), "rls_components", 29)
+
+
+def makeExtension(**kwargs):
+    return ComponentsExtension(**kwargs)

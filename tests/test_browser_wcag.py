@@ -1,0 +1,316 @@
+"""WCAG 2.2 AA on every page, in both languages and both colour schemes, in a real Chromium.
+
+Each test names the success criterion it checks:
+
+- 1.4.10 Reflow: at 320 CSS px wide (a 1280 px screen at 400% zoom) no horizontal scrolling, and
+  no text cut off or pushed out of view;
+- 1.4.12 Text spacing: with the spacing WCAG names applied, still nothing clipped or overflowing;
+- 2.5.8 Target size (minimum): every control at least 24 x 24 CSS px, except links inside a
+  sentence (the criterion's own exception);
+- 2.4.11 Focus not obscured: Tab through the page on a phone, every focused element is in view and
+  not under the sticky header (not even partly: 2.4.12, the AAA level);
+- forced colours (Windows high contrast): the parts keep their borders, the focus ring shows, and a
+  care card's urgency is in its heading's words;
+- axe-core with the WCAG 2.0 to 2.2 A and AA rules only.
+
+The self-check page is also tested with its outcome shown (every question answered).
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import pages
+
+pytestmark = pytest.mark.browser
+
+SCHEMES = ["light", "dark"]
+PHONE = {"width": 390, "height": 844}
+NARROWEST = {"width": 320, "height": 640}  # WCAG 1.4.10: 1280 CSS px at 400% zoom
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# WCAG 1.4.12: line height 1.5, paragraph spacing 2, letter spacing 0.12, word spacing 0.16 times
+# the font size.
+TEXT_SPACING = """
+* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p { margin-bottom: 2em !important; }
+"""
+
+# Shared by the checks below: is an element shown, and how to name it in a message.
+HELPERS = """
+const shown = (el) => {
+  const style = getComputedStyle(el);
+  if (style.display === 'none' || style.visibility === 'hidden') return false;
+  if (el.closest('[hidden], .site-visually-hidden, .md-visually-hidden')) return false;
+  const rect = el.getBoundingClientRect();
+  return rect.width > 0 && rect.height > 0;
+};
+const name = (el) => {
+  const text = (el.innerText || el.getAttribute('aria-label') || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 40);
+  return `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ' class="' + el.className + '"' : ''}> "${text}"`;
+};
+const ownText = (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+"""
+
+# Text that does not fit: a page wider than the window, an element that hides part of its text
+# (overflow hidden or clip), or text standing (partly) outside the window.
+OVERFLOW = (
+    "() => {"
+    + HELPERS
+    + """
+  const width = document.documentElement.clientWidth;
+  const problems = [];
+  if (document.documentElement.scrollWidth > width) {
+    problems.push(`the page is ${document.documentElement.scrollWidth}px wide in a ${width}px window`);
+  }
+  for (const el of document.body.querySelectorAll('*')) {
+    if (!shown(el) || !el.innerText || !el.innerText.trim()) continue;
+    const style = getComputedStyle(el);
+    const clips = (value) => value === 'hidden' || value === 'clip';
+    if ((clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1) ||
+        (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1)) {
+      problems.push(`${name(el)} cuts off its text (${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight})`);
+    }
+    if (style.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth) {
+      problems.push(`${name(el)} is shortened with an ellipsis`);
+    }
+    if (ownText(el)) {
+      const rect = el.getBoundingClientRect();
+      if (rect.left < -1 || rect.right > width + 1) problems.push(`${name(el)} stands outside the window (${Math.round(rect.left)} to ${Math.round(rect.right)})`);
+    }
+  }
+  return problems;
+}"""
+)
+
+# Controls smaller than 24 x 24 CSS px. A link inside a sentence is exempt (2.5.8 "inline").
+SMALL_TARGETS = (
+    "() => {"
+    + HELPERS
+    + """
+  const problems = [];
+  const controls = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])';
+  for (const el of document.querySelectorAll(controls)) {
+    if (!shown(el)) continue;
+    if (el.matches('a')) {
+      const block = el.parentElement.closest('p, li, dd, dt, td, th, figcaption, blockquote, h1, h2, h3, h4, h5, h6, div');
+      const around = block ? block.innerText.replace(el.innerText, '').trim() : '';
+      if (around.length > 0 && !el.closest('nav, .md-nav, .md-footer, .md-header')) continue;
+    }
+    const rect = el.getBoundingClientRect();
+    if (rect.width < 24 || rect.height < 24) problems.push(`${name(el)} is ${Math.round(rect.width)}x${Math.round(rect.height)}`);
+  }
+  return problems;
+}"""
+)
+
+# Where the focused element is, against the sticky header and the window.
+FOCUSED = (
+    "() => {"
+    + HELPERS
+    + """
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const header = document.querySelector('.md-header').getBoundingClientRect();
+  const rect = el.getBoundingClientRect();
+  const inHeader = !!el.closest('.md-header');
+  return {
+    name: name(el),
+    key: el.outerHTML.slice(0, 200) + Math.round(rect.top + window.scrollY),
+    under: !inHeader && rect.top < header.bottom - 1,
+    outside: rect.bottom < 0 || rect.top > window.innerHeight || rect.right < 0 || rect.left > window.innerWidth,
+  };
+}"""
+)
+
+
+def urls(site, server) -> list[str]:
+    built = pages(site)
+    return (
+        [server + path.removesuffix("index.html") for path in built["nl"]]
+        + [server + "en/" + path.removesuffix("index.html") for path in built["en"]]
+        + [server + "404.html"]
+    )
+
+
+def states(page, url):
+    """The page as it opens, and on the self-check page also with its outcome shown."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    yield "opened"
+    if page.locator("[data-selfcheck] form").count():
+        for question in page.locator(".selfcheck__question").all():
+            question.locator("input[type=radio]").first.check()
+        page.locator(".selfcheck__result:not([hidden])").first.wait_for()
+        yield "self-check answered"
+
+
+def check_every_page(page, site, server, scheme, check) -> list[str]:
+    page.emulate_media(color_scheme=scheme)
+    report = []
+    for url in urls(site, server):
+        for state in states(page, url):
+            report.extend(f"{url} ({state}, {scheme}): {problem}" for problem in check(page))
+    return report
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_reflow_at_320_px_nothing_scrolls_sideways_or_is_cut_off(page, site, server, scheme):
+    """1.4.10 Reflow."""
+    page.set_viewport_size(NARROWEST)
+    report = check_every_page(page, site, server, scheme, lambda page: page.evaluate(OVERFLOW))
+    assert report == [], "\n".join(report)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_text_spacing_clips_nothing_on_a_phone_and_at_320_px(page, site, server, scheme):
+    """1.4.12 Text spacing."""
+
+    def spaced(page):
+        page.add_style_tag(content=TEXT_SPACING)
+        problems = []
+        for size in (PHONE, NARROWEST):
+            page.set_viewport_size(size)
+            problems.extend(f"{size['width']}px: {problem}" for problem in page.evaluate(OVERFLOW))
+        return problems
+
+    report = check_every_page(page, site, server, scheme, spaced)
+    assert report == [], "\n".join(report)
+
+
+@pytest.mark.parametrize("size", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_control_is_at_least_24_px(page, site, server, scheme, size):
+    """2.5.8 Target size (minimum)."""
+    page.set_viewport_size(size)
+    report = check_every_page(page, site, server, scheme, lambda page: page.evaluate(SMALL_TARGETS))
+    assert report == [], "\n".join(report)
+
+
+def tab_through(page, limit: int = 400) -> list[str]:
+    """Press Tab until the focus comes back round; every focused element that is out of view or
+    (partly) under the sticky header."""
+    problems, seen = [], set()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused is None:
+            continue
+        if focused["key"] in seen:
+            break
+        seen.add(focused["key"])
+        if focused["outside"]:
+            problems.append(f"{focused['name']} has the focus but is out of view")
+        elif focused["under"]:
+            problems.append(f"{focused['name']} has the focus but is (partly) under the header")
+    assert len(seen) > 3, "Tab reached almost nothing"
+    return problems
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_a_focused_element_is_never_under_the_sticky_header(page, site, server, scheme):
+    """2.4.11 Focus not obscured (and 2.4.12: not even partly), on a phone, Tab after Tab."""
+    page.set_viewport_size({"width": 390, "height": 640})
+    report = check_every_page(page, site, server, scheme, tab_through)
+    assert report == [], "\n".join(report)
+
+
+# In forced colours, backgrounds and shadows are gone: what sets a part apart must be a border.
+FORCED_COLOURS = (
+    "() => {"
+    + HELPERS
+    + """
+  const problems = [];
+  const bordered = '.site-summary, .care-card, .do-dont__part, .selfcheck, .selfcheck__answer, .selfcheck__result, .site-search input, .md-typeset .md-button, .partner-notice';
+  for (const el of document.querySelectorAll(bordered)) {
+    if (!shown(el)) continue;
+    const style = getComputedStyle(el);
+    const sides = ['Top', 'Right', 'Bottom', 'Left'].filter((side) => style[`border${side}Style`] !== 'none' && parseFloat(style[`border${side}Width`]) >= 1);
+    const needs = el.matches('.selfcheck__result, .partner-notice') ? 1 : 4;
+    if (sides.length < needs) problems.push(`${name(el)} has no border in forced colours (${sides.join(', ') || 'none'})`);
+  }
+  for (const card of document.querySelectorAll('.care-card')) {
+    const heading = card.querySelector('.care-card__heading');
+    const hidden = heading && heading.querySelector('.site-visually-hidden');
+    if (!heading || !hidden || !hidden.textContent.trim() || !heading.innerText.trim()) {
+      problems.push(`${name(card)} does not say its urgency in words`);
+    }
+  }
+  return problems;
+}"""
+)
+
+FOCUS_RING = """(el) => {
+  const style = getComputedStyle(el);
+  return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 ? null : `${style.outlineStyle} ${style.outlineWidth}`;
+}"""
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_forced_colours_keep_borders_focus_ring_and_the_care_cards_words(page, site, server, scheme):
+    page.emulate_media(forced_colors="active")
+
+    def forced(page):
+        problems = page.evaluate(FORCED_COLOURS)
+        # The ring around what has the focus, from the keyboard: the first few stops of the page.
+        for _ in range(6):
+            page.keyboard.press("Tab")
+            focused = page.locator(":focus")
+            if focused.count():
+                ring = focused.evaluate(FOCUS_RING)
+                if ring is not None:
+                    problems.append(f"{focused.evaluate('(el) => el.outerHTML.slice(0, 80)')} has no focus ring ({ring})")
+        return problems
+
+    report = check_every_page(page, site, server, scheme, forced)
+    assert report == [], "\n".join(report)
+
+
+def test_forced_colours_focus_ring_on_the_self_check_answers(page, site, server):
+    page.emulate_media(forced_colors="active")
+    page.goto(server + "symptomen/")
+    radio = page.locator(".selfcheck__answer input").first
+    radio.focus()
+    page.keyboard.press("ArrowRight")  # a keyboard focus: :focus-visible holds
+    label = page.locator(".selfcheck__answer:has(input:focus)")
+    style = label.evaluate("(el) => [getComputedStyle(el).outlineStyle, parseFloat(getComputedStyle(el).outlineWidth)]")
+    assert style[0] != "none" and style[1] >= 2, style
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_with_the_wcag_2_2_aa_rules_finds_nothing(page, site, server, scheme):
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+
+    def violations(page):
+        results = axe.run(page, options=options)
+        return [results.generate_report()] if results.violations_count else []
+
+    report = check_every_page(page, site, server, scheme, violations)
+    assert report == [], "\n".join(report)
+
+
+def test_the_checks_find_what_they_look_for(page, server):
+    """The checks above can fail: a page made to break each of them is reported."""
+    page.goto(server)
+    page.set_viewport_size(NARROWEST)
+    page.evaluate(
+        """() => {
+      const wide = document.createElement('p');
+      wide.textContent = 'Een te brede regel';
+      wide.style.cssText = 'width: 600px; white-space: nowrap';
+      const clipped = document.createElement('div');
+      clipped.textContent = 'Tekst die niet past in een klein vak';
+      clipped.style.cssText = 'width: 40px; height: 10px; overflow: hidden; white-space: nowrap';
+      const button = document.createElement('button');
+      button.textContent = 'x';
+      button.style.cssText = 'width: 10px; height: 10px; padding: 0; font-size: 6px';
+      document.querySelector('.md-content__inner').prepend(wide, clipped, button);
+    }"""
+    )
+    overflow = " ".join(page.evaluate(OVERFLOW))
+    assert "the page is" in overflow and "cuts off its text" in overflow and "stands outside the window" in overflow
+    assert any("<button>" in problem and "10x10" in problem for problem in page.evaluate(SMALL_TARGETS))
+    page.evaluate("() => document.querySelector('.md-header').style.setProperty('height', '400px')")
+    page.evaluate("() => document.querySelector('.md-content a[href]').focus()")
+    assert page.evaluate(FOCUSED)["under"]
