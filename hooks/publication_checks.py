@@ -21,10 +21,11 @@ from mkdocs.plugins import event_priority
 from rls_site.checks.disclaimer import POLICY_PAGE
 from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.review_dates import format_date, read_review_dates
-from rls_site.checks.run import SourcePage, check_page_html, check_site, check_sources, load_settings, pages_by_output
+from rls_site.checks.run import SourcePage, check_and_read_page_html, check_site, check_sources, load_settings, pages_by_output
 from rls_site.checks.structured_data import medical_web_page
 from rls_site.checks.translations import language_file
 from rls_site.errors import raise_all
+from rls_site.github import report_to_github
 from rls_site.mkdocs_glue import build_language, configure_extensions, logger, nested, project_root, reports_content_errors, site_languages
 from rls_site.search import SEARCH_PAGE
 
@@ -50,6 +51,7 @@ def on_pre_build(config):
     _sources.update(pages=pages, by_output=pages_by_output(pages, settings), by_src={page.src: page for page in pages}, checked={})
     for notice in report.notices:
         log.info(notice.format())
+    report_to_github([], report.notices, heading="Publication checks: to look at")
     raise_all(errors + report.errors)
 
 
@@ -110,7 +112,7 @@ def on_post_page(output, page, config):
     if output.strip():  # MkDocs writes the page: check it now, in memory, rather than read the file again
         rel = page.file.dest_uri
         file = f"{Path(config.site_dir).name}/{rel}"
-        _sources["checked"][rel] = check_page_html(output, file, _sources["by_output"].get(rel), _state["settings"])
+        _sources["checked"][rel] = check_and_read_page_html(output, file, _sources["by_output"].get(rel), _state["settings"], rel)
     return output
 
 
@@ -123,4 +125,5 @@ def on_post_build(config):
     report = check_site(site_dir, _sources["pages"], _state["settings"], site_dir.name, _sources["checked"])
     for notice in report.notices:
         log.info(notice.format())
+    report_to_github([], report.notices, heading="Publication checks: to look at")
     raise_all(report.errors)

@@ -24,6 +24,11 @@ PROJECT_PARTS = ["docs", "overrides", "hooks", "data", "mkdocs.yml"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LANGUAGES = {"nl": "", "en": "en/"}
+# The tests' own builds report as a local build does, also when the tests run in GitHub Actions:
+# their broken copies must not add annotations or rows to the pull request's job summary
+# (tests/test_github.py sets these itself).
+for _variable in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+    os.environ.pop(_variable, None)
 
 
 @dataclass

@@ -1,10 +1,9 @@
-"""Every page in a real Chromium: no console error, no failed request, no accessibility violation
-(search: tests/test_browser_search.py)."""
+"""Every page in a real Chromium: no console error, no failed request, nothing from another host
+(search: tests/test_browser_search.py; accessibility, axe and WCAG 2.2: tests/test_browser_wcag.py)."""
 
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from conftest import outside_hosts, pages
 
@@ -31,17 +30,3 @@ def test_no_console_error_or_failed_request_on_any_page(page, site, server, requ
         page.wait_for_load_state("networkidle")
     assert problems == []
     assert outside_hosts(requests_seen) == []
-
-
-@pytest.mark.parametrize("system", ["light", "dark"])
-def test_axe_finds_no_violation_on_any_page(page, site, server, system):
-    """In both colour schemes: the dark one has its own contrast to get right."""
-    page.emulate_media(color_scheme=system)
-    axe = Axe()
-    report = []
-    for url in [*all_urls(site, server), server + "404.html"]:
-        page.goto(url)
-        results = axe.run(page)
-        if results.violations_count:
-            report.append(f"{url}\n{results.generate_report()}")
-    assert report == [], "\n".join(report)

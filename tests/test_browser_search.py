@@ -202,8 +202,8 @@ def test_the_menu_button_works_from_the_keyboard(page, server, width):
 
 
 class _UnderPath(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only under `/preview/`, as a pull-request preview would be: a request for
-    anything else (the site's root) is a 404, which the test catches."""
+    """Serves the site only under `mount`, as a pull-request preview is: a request for anything
+    else (the site's root) is a 404, which the tests catch."""
 
     mount = "/preview/"
 
@@ -216,19 +216,40 @@ class _UnderPath(http.server.SimpleHTTPRequestHandler):
         return super().translate_path("/" + path[len(self.mount) :])
 
 
+def serve_under(directory, mount: str, port: int | None = None):
+    """Serve `directory` at http://127.0.0.1:PORT`mount`; returns (server, base URL)."""
+    port = port or free_port()
+    handler = functools.partial(type("Handler", (_UnderPath,), {"mount": mount}), directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{port}{mount}"
+
+
 @pytest.fixture(scope="module")
 def elsewhere(site):
     """The site as built (for the test server's address) served on another port under /preview/."""
-    port = free_port()
-    handler = functools.partial(_UnderPath, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}/preview/"
+    httpd, base = serve_under(site, "/preview/")
+    yield base
     httpd.shutdown()
 
 
-def test_the_site_works_from_another_address_without_a_failed_request(page, elsewhere, server, site_url):
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """The site built as the preview workflow builds it, for its own address under a sub-path
+    (SITE_URL .../pr-preview/pr-7/), and served there."""
+    port = free_port()
+    mount = "/rusteloze-benen/pr-preview/pr-7/"
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
+    result = build(project, {"SITE_URL": f"http://127.0.0.1:{port}{mount}"})
+    assert result.ok, result.output
+    httpd, base = serve_under(result.site, mount, port)
+    yield base
+    httpd.shutdown()
+
+
+def works_under(page, base: str) -> tuple[list[str], list[str]]:
+    """Every page in both languages, then a search, its result, the language link and the
+    self-check, all from `base`: (problems, every URL requested)."""
     problems, seen = [], []
     page.on("request", lambda request: seen.append(request.url))
     page.on("response", lambda response: response.status >= 400 and problems.append(f"{response.status} {response.url}"))
@@ -237,27 +258,46 @@ def test_the_site_works_from_another_address_without_a_failed_request(page, else
     page.on("pageerror", lambda error: problems.append(f"{page.url}: {error}"))
     for prefix in PREFIXES.values():
         for path in PAGES:
-            page.goto(elsewhere + prefix + path)
+            page.goto(base + prefix + path)
             page.wait_for_load_state("networkidle")
-    # A search, its result, the language link and the self-check, all under the sub-path.
-    page.goto(elsewhere + "oorzaken/")
+    page.goto(base + "oorzaken/")
     search_from_the_header(page, "ijzer")
     found = result_links(page)
-    assert found and all(path.startswith("/preview/") for path in found), found
+    mount = urlsplit(base).path
+    assert found and all(path.startswith(mount) for path in found), found
     page.locator("[data-search-results] li a").first.click()
     page.wait_for_load_state("networkidle")
-    assert page.url.startswith(elsewhere)
+    assert page.url.startswith(base)
     page.locator('.md-header a.site-language[hreflang="en"]').click()
-    expect(page).to_have_url(re.compile("^" + re.escape(elsewhere + "en/")))
+    expect(page).to_have_url(re.compile("^" + re.escape(base + "en/")))
     page.wait_for_load_state("networkidle")
-    page.goto(elsewhere + "symptomen/")
+    page.goto(base + "symptomen/")
     page.locator("#selfcheck-urge-yes").check()
+    page.goto(base + "bestaat-niet/")  # the 404 page, from the sub-path
+    problems[:] = [problem for problem in problems if not problem.startswith(f"404 {base}bestaat-niet/")]
+    expect(page.locator("h1")).to_have_count(1)
     page.wait_for_load_state("networkidle")
+    return problems, seen
+
+
+def test_the_site_works_from_another_address_without_a_failed_request(page, elsewhere, server, site_url):
+    problems, seen = works_under(page, elsewhere)
     assert problems == []
     assert not [url for url in seen if url.startswith(site_url)], "a request went to the address the site was built for"
     assert outside_hosts(seen) == []
     # Canonical and hreflang stay absolute to the site's own address.
-    assert page.locator('link[rel="canonical"]').get_attribute("href").startswith(site_url)
+    page.goto(elsewhere + "symptomen/")
+    assert page.locator('link[rel="canonical"]').get_attribute("href") == site_url + "symptomen/"
+
+
+def test_a_pull_request_preview_works_under_its_sub_path(page, preview):
+    """Built for its own address under a sub-path, as .github/workflows/preview.yml builds it."""
+    problems, seen = works_under(page, preview)
+    assert problems == []
+    assert [url for url in seen if not url.startswith(preview)] == []  # nothing from the root or elsewhere
+    page.goto(preview)
+    assert page.locator('link[rel="canonical"]').get_attribute("href") == preview
+    assert page.locator('link[rel="alternate"][hreflang="en"]').get_attribute("href") == preview + "en/"
 
 
 # --- More results than fit on one screen -------------------------------------------------------

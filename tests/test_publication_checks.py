@@ -29,6 +29,7 @@ from rls_site.checks.built_page import NAVIGATION_PLACEHOLDER, line_in_page, rea
 from rls_site.checks.disclaimer import check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
 from rls_site.checks.front_matter import _simple_block, read_front_matter
+from rls_site.checks.internal_links import check_internal_links, page_links
 from rls_site.checks.partners import check_partner_html, check_partner_markdown, find_links, is_partner_host
 from rls_site.checks.review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, read_review_dates
 from rls_site.checks.run import Settings, SourcePage, check_page_html, check_site, output_path
@@ -893,6 +894,12 @@ def bad_components_data(p):
 
 
 @case
+def bad_link_broken(p):
+    append(p, "docs/oorzaken.md", 'Zie ook <a href="#bestaat-niet">dit stuk</a>.')
+    return "link-broken", "site/oorzaken/index.html"
+
+
+@case
 def bad_reviewer_unknown(p):
     edit(p, "docs/oorzaken.en.md", "reviewed_by: redactie", "reviewed_by: Medical editorial team")
     return "reviewer-unknown", "docs/oorzaken.en.md:5"
@@ -1217,6 +1224,7 @@ EXPECTED_FAILING_RULES = {
     "do-dont-negation",
     "summary-place",
     "components-data",
+    "link-broken",
 }
 
 
@@ -1514,3 +1522,68 @@ def test_data_files_read_the_same_with_or_without_libyaml(monkeypatch, loader):
         with pytest.raises(ContentError) as caught:
             parse_yaml(text, "data/partners.yml")
         assert caught.value.rule == "yaml-syntax" and caught.value.file == "data/partners.yml"
+
+
+# --- The link check over the built site ------------------------------------------------------
+
+
+def links_of(html: str, page: str = "a/index.html"):
+    return page_links(read_page(html), page)
+
+
+def test_links_within_the_site_are_resolved_as_a_browser_does():
+    pages = {
+        "index.html": links_of('<link rel="canonical" href="https://x.example/"><a href="a/">A</a><a href="a/#kop">kop</a>', "index.html"),
+        "a/index.html": links_of(
+            '<h2 id="kop">Kop</h2><a href="../">home</a><a href="#kop">hier</a><a href="../b">b</a>'
+            '<img src="../img/x.svg" alt=""><a href="https://other.example/">elders</a><a href="mailto:a@b.example">mail</a>'
+        ),
+        "b/index.html": links_of('<a href="/a/#kop">root</a>', "b/index.html"),
+    }
+    files = ["index.html", "a/index.html", "b/index.html", "img/x.svg"]
+    assert check_internal_links(pages, files) == []
+    assert len(pages["a/index.html"].addresses) == 4  # other sites and mail are not the link check's
+
+
+def test_a_missing_file_or_anchor_is_named_with_page_and_line():
+    pages = {
+        "index.html": links_of('<link rel="canonical" href="https://x.example/">\n<a href="weg/">weg</a>', "index.html"),
+        "a/index.html": links_of('<p id="er">x</p>\n\n<a href="#niet">niet</a>\n<a href="../#ook-niet">ook niet</a>'),
+    }
+    found = [(e.file, e.rule, e.line, e.problem) for e in check_internal_links(pages, ["index.html", "a/index.html"])]
+    assert found == [
+        ("site/a/index.html", "link-broken", 3, "the link '#niet' leads to '#niet', which is not on this page."),
+        ("site/a/index.html", "link-broken", 4, "the link '../#ook-niet' leads to '#ook-niet', which is not on index.html."),
+        ("site/index.html", "link-broken", 2, "the link 'weg/' leads to weg/index.html, which is not in the built site."),
+    ]
+
+
+def test_a_site_built_for_a_sub_path_is_checked_under_it():
+    """A pull-request preview: 404.html links from the root, under the preview's path."""
+    home = links_of('<link rel="canonical" href="https://x.example/pr/7/"><a href="over/">over</a>', "index.html")
+    missing = links_of('<a href="/pr/7/over/">over</a><a href="/over/">over</a>', "404.html")
+    pages = {"index.html": home, "404.html": missing, "over/index.html": links_of("", "over/index.html")}
+    found = [e.problem for e in check_internal_links(pages, ["index.html", "404.html", "over/index.html"])]
+    assert home.base == "/pr/7/"
+    assert found == ["the link '/over/' leads out of the site, which is published under /pr/7/."]
+
+
+def test_the_link_check_fails_on_a_broken_copy_of_the_site(project):
+    result = build(project)
+    assert result.ok, result.output
+    (project / "site" / "oorzaken" / "index.html").unlink()
+    symptoms = project / "site" / "en" / "symptomen" / "index.html"
+    symptoms.write_text(symptoms.read_text(encoding="utf-8").replace('href="#', 'href="#x-', 1), encoding="utf-8")
+    command = subprocess.run(
+        [sys.executable, "-m", "rls_site.checks", "docs", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(project / "hooks")},
+    )
+    assert command.returncode == 1
+    broken = re.findall(r"(?m)^(site/\S+?):(\d+): \[link-broken\] (.*)$", command.stderr)
+    assert any("leads to oorzaken/index.html, which is not in the built site" in problem for _, _, problem in broken)
+    assert any(file == "site/en/symptomen/index.html" and "#x-" in problem for file, _, problem in broken)
+    assert "[page-not-built]" in command.stderr

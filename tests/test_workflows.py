@@ -124,7 +124,7 @@ def test_pull_request_workflow():
     assert workflow["permissions"] == {"contents": "read"}
 
 
-def test_deploy_workflow_deploys_only_after_the_checks():
+def test_deploy_workflow_deploys_only_after_the_checks_and_keeps_the_previews():
     workflow = load(WORKFLOWS / "deploy.yml")
     assert triggers(workflow)["push"]["branches"] == ["main"]
     jobs = workflow["jobs"]
@@ -135,20 +135,92 @@ def test_deploy_workflow_deploys_only_after_the_checks():
     needs = deploy["needs"] if isinstance(deploy["needs"], list) else [deploy["needs"]]
     assert "test" in needs
     assert "if" not in deploy
-    assert deploy["permissions"]["pages"] == "write"
-    assert deploy["permissions"]["id-token"] == "write"
+    assert deploy["permissions"]["contents"] == "write"
     assert deploy["environment"]["name"] == "github-pages"
-
-    actions = [step.get("uses", "").split("@")[0] for step in deploy["steps"]]
-    order = ["actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
-    assert [action for action in actions if action in order] == order
     # The site is built for the address configure-pages reports, and the environment links to it.
     configure = step_using(deploy["steps"], "actions/configure-pages")
     build = next(step for step in deploy["steps"] if "build" in make_calls(step.get("run", "")))
     assert build["env"]["SITE_URL"] == "${{ steps." + configure["id"] + ".outputs.base_url }}/"
-    assert step_using(deploy["steps"], "actions/upload-pages-artifact")["with"]["path"].rstrip("/") == "site"
-    deployment = step_using(deploy["steps"], "actions/deploy-pages")
-    assert deploy["environment"]["url"] == "${{ steps." + deployment["id"] + ".outputs.page_url }}"
+    assert deploy["environment"]["url"] == "${{ steps." + configure["id"] + ".outputs.base_url }}/"
+    # Pushed to the branch the previews live in, without removing them or rewriting the branch.
+    push = step_using(deploy["steps"], "JamesIves/github-pages-deploy-action")["with"]
+    assert push["folder"].rstrip("/") == "site" and push["branch"] == "gh-pages"
+    assert push["clean-exclude"].rstrip("/") == "pr-preview" and push["force"] is False
+    order = [step.get("uses", step.get("run", "")).split("@")[0] for step in deploy["steps"]]
+    assert order.index("actions/configure-pages") < order.index("make build") < order.index("JamesIves/github-pages-deploy-action")
+
+
+def test_preview_workflow_publishes_each_pull_request_at_its_own_address():
+    workflow = load(WORKFLOWS / "preview.yml")
+    assert set(triggers(workflow)["pull_request"]["types"]) == {"opened", "reopened", "synchronize", "closed"}
+    assert workflow["permissions"] == {"contents": "read"}
+    job = workflow["jobs"]["preview"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    # Pull requests from forks have no token that may write here: they get pr.yml's copy instead.
+    assert job["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    build = next(step for step in job["steps"] if "build" in make_calls(step.get("run", "")))
+    assert build["if"] == "github.event.action != 'closed'"  # a closed pull request only removes its preview
+    preview = step_using(job["steps"], "rossjrw/pr-preview-action")["with"]
+    assert preview["source-dir"].rstrip("/") == "site" and preview["action"] == "auto"
+    # Built for the address the action publishes at: <Pages address>/<umbrella-dir>/pr-<number>/.
+    assert build["env"]["SITE_URL"] == (
+        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
+        f"{preview['umbrella-dir']}/pr-${{{{ github.event.pull_request.number }}}}/"
+    )
+    # The same branch and folder the production deployment keeps.
+    deploy = step_using(load(WORKFLOWS / "deploy.yml")["jobs"]["deploy"]["steps"], "JamesIves/github-pages-deploy-action")["with"]
+    assert preview["preview-branch"] == deploy["branch"] and preview["umbrella-dir"] == deploy["clean-exclude"].rstrip("/")
+    assert preview["qr-code"] is False  # the default comment would load the QR code from another service
+
+
+ACTION_INPUTS = yaml.safe_load((ROOT / "tests" / "action_inputs.yml").read_text(encoding="utf-8"))
+
+
+def input_problems(workflow: dict, text: str) -> list[str]:
+    """Steps that give an input their action does not have or miss a required one, and outputs
+    read (`steps.ID.outputs.NAME` in `text`) that the step does not give."""
+    problems = []
+    for _, step in steps(workflow):
+        if "uses" not in step:
+            continue
+        action = ACTION_INPUTS.get(step["uses"])
+        if action is None:
+            problems.append(f"{step['uses']}: add its inputs to tests/action_inputs.yml")
+            continue
+        given = set(step.get("with", {}))
+        problems += [f"{step['uses']}: no input '{name}'" for name in sorted(given - set(action["inputs"]))]
+        problems += [f"{step['uses']}: input '{name}' missing" for name in sorted(set(action.get("required", [])) - given)]
+    ids = {step["id"]: ACTION_INPUTS.get(step["uses"], {}) for _, step in steps(workflow) if "id" in step and "uses" in step}
+    for step_id, output in re.findall(r"steps\.([\w-]+)\.outputs\.([\w-]+)", text):
+        if output not in ids.get(step_id, {}).get("outputs", []):
+            problems.append(f"steps.{step_id}.outputs.{output} is not an output of that step")
+    return problems
+
+
+@pytest.mark.parametrize("path", WORKFLOW_FILES, ids=lambda p: p.name)
+def test_every_step_gives_only_inputs_its_action_has_and_reads_only_outputs_it_gives(path):
+    assert input_problems(load(path), path.read_text(encoding="utf-8")) == []
+
+
+def test_the_input_check_catches_wrong_inputs_and_outputs():
+    text = """
+jobs:
+  a:
+    steps:
+      - uses: rossjrw/pr-preview-action@v1
+        id: preview
+        with: {source_dir: site}
+      - uses: actions/upload-artifact@v6
+        with: {name: x}
+      - uses: some/action@v1
+      - run: echo ${{ steps.preview.outputs.url }}
+"""
+    assert input_problems(yaml.safe_load(text), text) == [
+        "rossjrw/pr-preview-action@v1: no input 'source_dir'",
+        "actions/upload-artifact@v6: input 'path' missing",
+        "some/action@v1: add its inputs to tests/action_inputs.yml",
+        "steps.preview.outputs.url is not an output of that step",
+    ]
 
 
 # --- pre-commit ---------------------------------------------------------------------------------

@@ -148,4 +148,11 @@ RULES: dict[str, Rule] = _rules(
         "templates",
     ),
     ("partner-link-label", "Partner link without its label", "restore overrides/partials/partner-label.html.", False, "templates"),
+    (
+        "link-broken",
+        "Link within the site leads nowhere",
+        "link to a page that exists, as its Markdown file, with an anchor the page has.",
+        False,
+        "site",
+    ),
 )

@@ -2,7 +2,9 @@
 
     python -m rls_site.checks docs site [--today YYYY-MM-DD]
 
-It prints the same messages as the build and exits with 1 when there are problems.
+It prints the same messages as the build and exits with 1 when there are problems. In GitHub
+Actions it also prints each problem as an annotation and lists them in the job summary
+(rls_site.github).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from rls_site.checks.run import run
 from rls_site.errors import ContentError, ContentErrors
+from rls_site.github import report_to_github
 from rls_site.today import TODAY_VARIABLE, today
 
 
@@ -35,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
         report = type("Report", (), {"errors": [error], "notices": []})()
     for notice in report.notices:
         print(notice.format())
+    # In GitHub Actions also as annotations on the pull request's lines, and in the job summary.
+    report_to_github(report.errors, report.notices, heading="Publication checks")
     if report.errors:
         print(format_problems(report.errors), file=sys.stderr)
         return 1

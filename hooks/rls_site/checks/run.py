@@ -14,6 +14,7 @@ On the built site (every .html file under site/, 404 and every language included
     (external_links.py); partner links with rel, label and the notice before them (partners.py)
   - on content pages: review dates and reviewer shown (review_dates.py), the MedicalWebPage
     JSON-LD with the same lastReviewed (structured_data.py)
+  - every link within the site leads to a file that exists and an anchor on it (internal_links.py)
 All problems of a stage are reported together. The sources are checked first; while they have
 problems the built site is out of date, so it is not checked. `python -m rls_site.checks docs site`
 runs both without MkDocs; the build runs the same functions (hooks/publication_checks.py).
@@ -31,6 +32,7 @@ from rls_site.checks.config import check_config
 from rls_site.checks.disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
 from rls_site.checks.front_matter import read_front_matter
+from rls_site.checks.internal_links import PageLinks, check_internal_links, page_links
 from rls_site.checks.partners import check_partner_html, check_partner_markdown
 from rls_site.checks.review_dates import ReviewDates, check_review_html, overdue_notice, read_review_dates
 from rls_site.checks.structured_data import check_structured_data
@@ -219,16 +221,27 @@ def _in_source(error: ContentError, source: SourcePage | None) -> ContentError:
 
 
 def check_page_html(html: str, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
+    """Every rule on one built page as written (see `check_and_read_page_html`)."""
+    return check_and_read_page_html(html, file, source, settings)[0]
+
+
+def check_and_read_page_html(
+    html: str, file: str, source: SourcePage | None, settings: Settings, page: str = ""
+) -> tuple[list[ContentError], PageLinks]:
     """Every rule on one built page as written, read without Material's navigation; problems on
-    their lines in the page as written, or in the page's source where it causes them."""
+    their lines in the page as written, or in the page's source where it causes them. Also the
+    page's ids and links within the site (`page`: its path under the site), for the link check
+    once every page is built."""
     page_html, navigation = without_navigation(html)
-    errors = check_built_page(read_page(page_html), file, source, settings)
-    return [
+    built = read_page(page_html)
+    errors = check_built_page(built, file, source, settings)
+    errors = [
         _in_source(
             ContentError(e.file, e.rule, e.problem, e.fix, line_in_page(e.line, page_html, navigation)) if e.file == file else e, source
         )
         for e in errors
     ]
+    return errors, page_links(built, page, lambda line: line_in_page(line, page_html, navigation))
 
 
 def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
@@ -266,24 +279,33 @@ def pages_by_output(pages: list[SourcePage], settings: Settings) -> dict[str, So
 
 
 def check_site(
-    site_dir: Path, pages: list[SourcePage], settings: Settings, site: str = "site", checked: dict[str, list[ContentError]] | None = None
+    site_dir: Path,
+    pages: list[SourcePage],
+    settings: Settings,
+    site: str = "site",
+    checked: dict[str, tuple[list[ContentError], PageLinks]] | None = None,
 ) -> Report:
-    """Every built .html file; `pages` from `check_sources` (with their review dates).
+    """Every built .html file, then every link within the site; `pages` from `check_sources`
+    (with their review dates).
 
-    `checked` holds the problems of pages checked already, by path under site_dir: the build checks
-    each page as MkDocs writes it, and those files are not read again.
+    `checked` holds what was found on pages checked already (`check_and_read_page_html`), by path
+    under site_dir: the build checks each page as MkDocs writes it, and those files are not read again.
     """
     report = Report()
     if not site_dir.is_dir():
         report.errors.append(ContentError(site, "site-missing", "the built site does not exist.", "build it first: make build."))
         return report
     by_output = pages_by_output(pages, settings)
+    links: dict[str, PageLinks] = {}
     for path in sorted(site_dir.rglob("*.html")):
         rel = path.relative_to(site_dir).as_posix()
         if checked is not None and rel in checked:
-            report.errors.extend(checked[rel])
-            continue
-        report.errors.extend(check_page_html(path.read_text(encoding="utf-8"), f"{site}/{rel}", by_output.get(rel), settings))
+            errors, links[rel] = checked[rel]
+        else:
+            errors, links[rel] = check_and_read_page_html(
+                path.read_text(encoding="utf-8"), f"{site}/{rel}", by_output.get(rel), settings, rel
+            )
+        report.errors.extend(errors)
     for rel, page in sorted(by_output.items()):
         if not (site_dir / rel).is_file():
             report.errors.append(
@@ -294,6 +316,8 @@ def check_site(
                     "build the site again; if the page is still missing, check 'exclude_docs' and the i18n settings in mkdocs.yml.",
                 )
             )
+    files = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
+    report.errors.extend(check_internal_links(links, files, site))
     return report
 
 

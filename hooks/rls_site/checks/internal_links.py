@@ -1,0 +1,111 @@
+"""Every link within the built site leads somewhere: the file exists and the part of the page
+(`#anchor`) is on it. Offline, over site/ as written (rule link-broken).
+
+Each page is read once (`page_links`, on the same lxml tree as the other checks): the ids it
+offers and the addresses it uses, from <a href>, <link href>, <img src>, <script src>,
+<source src>, <video src> and <form action>. Addresses with a scheme (https:, mailto:, ...) or a
+host go elsewhere and are the external-link checks' concern; the canonical and hreflang links,
+absolute to the published address, are checked by the SEO tests. `check_internal_links` then
+resolves every address against the site as a browser would: a folder means its index.html. An
+address from the root (`/...`, as MkDocs writes them on 404.html) starts with the path of the
+published address, taken from the pages' canonical links, so a site built for a sub-path (a
+pull-request preview) is checked as it will be served.
+
+Material's navigation (set aside before reading, see built_page.py) is left out: MkDocs builds
+it from the pages it has.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urljoin, urlsplit
+
+from rls_site.checks.built_page import BuiltPage
+from rls_site.errors import ContentError
+
+_ADDRESSES = "//a[@href] | //link[@href] | //img[@src] | //script[@src] | //source[@src] | //video[@src] | //form[@action]"
+_ATTRIBUTE = {"a": "href", "link": "href", "form": "action"}
+# Where the site is served from in the resolution below: any absolute path would do.
+_BASE = "http://site.invalid/"
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    ids: frozenset[str]
+    addresses: tuple[tuple[str, int | None], ...]  # (address as written, line)
+    base: str | None = None  # the path the site is published under, from the canonical link
+
+
+def page_links(built: BuiltPage, page: str, line_of=lambda line: line) -> PageLinks:
+    """The ids a built page (`page`, its path under the site) offers and the addresses within the
+    site it uses; `line_of` turns a line of the page as read into the line of the page as written."""
+    ids = frozenset(node.get("id") for node in built.root.iter() if isinstance(node.tag, str) and node.get("id")) | frozenset(
+        node.get("name") for node in built.root.iter("a") if node.get("name")
+    )
+    addresses = []
+    for element in built.select(_ADDRESSES):
+        address = (element.attrs.get(_ATTRIBUTE.get(element.tag, "src")) or "").strip()
+        if address and not _goes_elsewhere(address):
+            addresses.append((address, line_of(element.line)))
+    return PageLinks(ids, tuple(addresses), _base(built.canonical, page))
+
+
+def _base(canonical: str | None, page: str) -> str | None:
+    if not canonical:
+        return None
+    path = urlsplit(canonical).path or "/"
+    own = page.removesuffix("index.html")
+    return path[: len(path) - len(own)] if path.endswith(own) else None
+
+
+def _goes_elsewhere(address: str) -> bool:
+    parts = urlsplit(address)
+    return bool(parts.scheme or parts.netloc)
+
+
+def _target(page: str, address: str, base: str) -> tuple[str | None, str]:
+    """(file under the site, anchor) that `address` on `page` (e.g. 'symptomen/index.html') opens;
+    no file when the address leaves the site's path `base`."""
+    url = urlsplit(urljoin(_BASE.rstrip("/") + base + page, address))
+    if not url.path.startswith(base):
+        return None, ""
+    path = unquote(url.path[len(base) :])
+    if path == "" or path.endswith("/"):
+        path += "index.html"
+    return str(PurePosixPath(path)), unquote(url.fragment)
+
+
+def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], site: str = "site") -> list[ContentError]:
+    """Every address on every page: `pages` by path under the site, `files` every file of the site."""
+    files = set(files)
+    bases = [links.base for page, links in sorted(pages.items(), key=lambda item: item[0] != "index.html") if links.base]
+    base = bases[0] if bases else "/"
+    errors = []
+    for page, links in sorted(pages.items()):
+        for address, line in links.addresses:
+            target, anchor = _target(page, address, base)
+            if target is not None and target not in files and f"{target}/index.html" in files:
+                target = f"{target}/index.html"  # a folder without its slash: the server redirects
+            problem = None
+            if target is None:
+                problem = f"the link '{address}' leads out of the site, which is published under {base}."
+            elif target not in files:
+                problem = f"the link '{address}' leads to {target}, which is not in the built site."
+            elif anchor and target in pages and anchor not in pages[target].ids:
+                where = "this page" if target == page else target
+                problem = f"the link '{address}' leads to '#{anchor}', which is not on {where}."
+            if problem:
+                errors.append(
+                    ContentError(
+                        f"{site}/{page}",
+                        "link-broken",
+                        problem,
+                        "link to a page that exists, written as its Markdown file (for example [Oorzaken](oorzaken.md#ijzer)), "
+                        "with an anchor the page has (its headings' ids are in the table of contents); in a template, "
+                        "build the address with the url filter.",
+                        line,
+                    )
+                )
+    return errors

@@ -1,0 +1,99 @@
+"""Problems shown in a pull request: annotations on the file and line, and the job summary
+(rls_site.github), from the build and from `make check`, only in GitHub Actions."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+
+from conftest import build
+from rls_site.errors import ContentError
+from rls_site.github import annotation, job_summary, report_to_github
+from test_publication_checks import edit, line_of
+
+ANNOTATION = re.compile(r"^::(?P<level>error|warning) (?P<properties>[^:]*)::(?P<message>.*)$", re.M)
+
+
+def properties(line: str) -> dict[str, str]:
+    return dict(part.split("=", 1) for part in ANNOTATION.match(line).group("properties").split(","))
+
+
+def test_an_annotation_names_file_line_title_and_fix():
+    error = ContentError("docs/zelf-doen.md", "care-level-unknown", "'afspraak' is not a care card level.", "Use: appointment.", 12)
+    assert annotation(error) == (
+        "::error file=docs/zelf-doen.md,line=12,title=Unknown care card level [care-level-unknown]"
+        "::'afspraak' is not a care card level. How to fix: Use: appointment."
+    )
+    assert annotation(error, "warning").startswith("::warning file=docs/zelf-doen.md,line=12,")
+
+
+def test_annotation_text_is_escaped_as_github_reads_it():
+    error = ContentError("docs/a, b.md", "front-matter", "100% wrong:\nsecond line", "fix it", 1)
+    line = annotation(error)
+    assert "file=docs/a%2C b.md" in line and "\n" not in line
+    assert line.endswith("::100%25 wrong:%0Asecond line How to fix: fix it")
+
+
+def test_problems_in_the_built_site_are_annotated_without_a_file():
+    error = ContentError("site/symptomen/index.html", "disclaimer-missing", "no disclaimer.", "add it.")
+    line = annotation(error)
+    assert "file=" not in line and "::site/symptomen/index.html: no disclaimer." in line
+
+
+def test_the_job_summary_lists_every_problem_grouped_by_file():
+    errors = [ContentError("docs/b.md", "front-matter", f"problem {n}", "fix", n) for n in range(1, 13)]
+    errors.append(ContentError("data/sources.yml", "sources-year", "no year | here", "add the year", 4))
+    warning = ContentError("docs/b.md", "review-overdue", "review is due.", "review it", 2)
+    summary = job_summary(errors, [warning])
+    assert summary.startswith("## Publication checks: 13 errors, 1 warning")
+    assert summary.index("### `data/sources.yml`") < summary.index("### `docs/b.md`")
+    assert all(f"problem {n} |" in summary for n in range(1, 13))  # all of them, not the first 10
+    assert "no year \\| here" in summary and "| 2 | ⚠️ warning |" in summary
+    assert job_summary([]) == "## Publication checks: no problems\n"
+
+
+def test_nothing_is_reported_outside_github_actions(tmp_path):
+    out = io.StringIO()
+    error = ContentError("docs/b.md", "front-matter", "p", "f", 1)
+    report_to_github([error], environ={"GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}, out=out)
+    assert out.getvalue() == "" and not (tmp_path / "s.md").exists()
+    report_to_github([error], environ={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}, out=out)
+    assert out.getvalue().startswith("::error file=docs/b.md,line=1,") and "### `docs/b.md`" in (tmp_path / "s.md").read_text()
+
+
+def test_a_broken_pull_request_shows_each_mistake_on_its_line(project, tmp_path):
+    """A copy with two mistakes, built and checked as the pull-request workflow does."""
+    edit(project, "docs/zelf-doen.md", "<!-- md:care appointment -->", "<!-- md:care afspraak -->")
+    edit(project, "docs/oorzaken.en.md", "reviewed_by: redactie", "reviewed_by: nobody")
+    care_line = line_of(project, "docs/zelf-doen.md", "<!-- md:care afspraak -->")
+    summary = tmp_path / "summary.md"
+    github = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+
+    local = build(project)
+    assert not local.ok and "::error" not in local.output  # locally the output stays as it is
+
+    result = build(project, github)
+    assert not result.ok
+    lines = {properties(m.group(0))["file"]: (m.group(0), properties(m.group(0))) for m in ANNOTATION.finditer(result.output)}
+    line, props = lines["docs/zelf-doen.md"]
+    assert props["line"] == str(care_line) and props["title"] == "Unknown care card level [care-level-unknown]"
+    assert "'afspraak' is not a care card level. How to fix: Use one of: emergency, gp-today, appointment" in line
+    assert lines["docs/oorzaken.en.md"][1]["title"].endswith("[reviewer-unknown]")
+    text = summary.read_text(encoding="utf-8")
+    assert "## Build: 2 errors" in text and "### `docs/zelf-doen.md`" in text and f"| {care_line} | ❌ error |" in text
+
+    summary.unlink()
+    command = subprocess.run(
+        [sys.executable, "-m", "rls_site.checks", "docs", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(project / "hooks"), **github},
+    )
+    assert command.returncode == 1
+    assert f"::error file=docs/zelf-doen.md,line={care_line},title=Unknown care card level [care-level-unknown]::" in command.stdout
+    assert "## Publication checks: 2 errors" in summary.read_text(encoding="utf-8")
