@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install build serve test check report browser requirements clean
+.PHONY: help install build serve test check report browser dictionaries requirements clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -50,7 +50,22 @@ browser: ## Install Debian's chromium for the browser tests when it is missing
 		exit 1; \
 	fi
 
-test: $(PTH) browser ## Run every test, browser tests included
+# The spelling report's dictionaries (Debian's hunspell packages); the report works without them
+# and says spelling was not checked, the tests need them.
+DICTIONARY_PACKAGES := hunspell hunspell-nl hunspell-en-gb
+
+dictionaries: ## Install hunspell and its Dutch and English dictionaries when missing
+	@if command -v hunspell >/dev/null && [ -f /usr/share/hunspell/nl_NL.dic ] && [ -f /usr/share/hunspell/en_GB.dic ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing the spelling dictionaries (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DICTIONARY_PACKAGES) >/dev/null; \
+	else \
+		echo "The spelling tests need hunspell with Dutch and English dictionaries."; \
+		echo "Install them with: sudo apt-get install $(DICTIONARY_PACKAGES)"; \
+		exit 1; \
+	fi
+
+test: $(PTH) browser dictionaries ## Run every test, browser tests included
 	CHROMIUM=$(CHROMIUM) $(PY) -m pytest
 
 requirements: ## Re-pin requirements.txt from requirements.in

@@ -180,6 +180,7 @@ def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
         "no_review_date": 0,
         "translations_missing": 1,
         "translations_stale": 1,
+        "possible_misspellings": 0,
     }
     assert "2026-11-01 (**overdue** by 32 days)" in markdown
     assert "2026-12-10 (due in 7 days)" in markdown
@@ -332,3 +333,75 @@ def test_english_readability_is_offline():
         assert score("A text.", "fr") is None
     assert nltk.download is download
     assert english > 90  # short sentences of one-syllable words
+
+
+# --- Spelling ----------------------------------------------------------------------------------
+
+
+def test_the_real_pages_have_no_possible_misspelling(real_report):
+    """Every word of the pages is in the dictionaries or in data/spelling/: a new misspelling in a
+    pull request stands out."""
+    _, report, markdown = real_report
+    assert all(row["spelling"] == [] for row in report["pages"]), [(row["file"], row["spelling"]) for row in report["pages"]]
+    assert report["summary"]["possible_misspellings"] == 0 and "Spelling not checked" not in markdown
+
+
+def test_a_misspelling_is_reported_on_its_line_and_as_a_warning_in_a_pull_request(project, tmp_path):
+    page = project / "docs" / "oorzaken.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("Bij ") or line.startswith("Rusteloze benen "))
+    lines[number - 1] += " Dit is een zin met een fout: slaapt je lekkker?"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    english = project / "docs" / "oorzaken.en.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nThe simptoms are worse at night.\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        [sys.executable, *COMMAND, "--docs", "docs", "--json", str(tmp_path / "r.json")],
+        cwd=project,
+        env={
+            **os.environ,
+            "RLS_TODAY": TODAY,
+            "PYTHONPATH": str(project / "hooks"),
+            "GITHUB_ACTIONS": "true",
+            "GITHUB_STEP_SUMMARY": str(summary),
+        },
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr  # never a failure
+    rows = rows_by_file(json.loads((tmp_path / "r.json").read_text(encoding="utf-8")))
+    assert [(m["word"], m["line"]) for m in rows["docs/oorzaken.md"]["spelling"]] == [("lekkker", number)]
+    assert "lekker" in rows["docs/oorzaken.md"]["spelling"][0]["suggestions"]
+    assert [m["word"] for m in rows["docs/oorzaken.en.md"]["spelling"]] == ["simptoms"]
+    assert f"`lekkker` (line {number}: " in result.stdout and "**Possible misspellings**" in result.stdout
+    assert (
+        f"::warning file=docs/oorzaken.md,line={number},title=Possible misspelling [spelling]::'lekkker' is not in the Dutch dictionary."
+        in (result.stdout)
+    )
+    assert "add it to data/spelling/nl.txt" in result.stdout
+    assert "## Spelling: 2 warnings" in summary.read_text(encoding="utf-8")
+
+
+def test_words_of_the_word_list_markers_code_and_addresses_are_not_checked():
+    from rls_site.spelling import misspellings
+
+    lines = content_report.reading_lines(
+        "Een `kodeblok` en [tekst](https://x.example/adres) [@allen2014] <!-- md:care appointment -->\n"
+        "'s Avonds 'normaal' tuin- en ferritine, RLS. Thuisarts.nl 2 ng/mL\n\n!!! warning \"Let op\"\n\nfoutt\n",
+        "docs/a.md",
+    )
+    assert [number for number, _ in lines] == [1, 2, 4, 6]
+    found = misspellings(lines, "nl", ["ferritine"])
+    assert [(m.word, m.line) for m in found] == [("foutt", 6)]
+
+
+def test_without_hunspell_the_report_says_spelling_was_not_checked(monkeypatch):
+    from rls_site import spelling
+
+    monkeypatch.setattr(spelling.shutil, "which", lambda name: None)
+    report = content_report.build_report(
+        {"a.md": PAGE}, ["nl"], dt.date(2026, 11, 25), lambda text, lang: 61.25, spell=content_report.project_speller(ROOT)
+    )
+    assert report["pages"][0]["spelling"] is None
+    assert "Spelling not checked: hunspell is not installed (make dictionaries)." in content_report.render_markdown(report)

