@@ -1587,3 +1587,12 @@ def test_the_link_check_fails_on_a_broken_copy_of_the_site(project):
     assert any("leads to oorzaken/index.html, which is not in the built site" in problem for _, _, problem in broken)
     assert any(file == "site/en/symptomen/index.html" and "#x-" in problem for file, _, problem in broken)
     assert "[page-not-built]" in command.stderr
+
+
+def test_addresses_with_a_query_an_escape_or_a_way_out_of_the_site():
+    pages = {
+        "index.html": links_of('<link rel="canonical" href="https://x.example/">', "index.html"),
+        "a/index.html": links_of('<a href="../img/x%20y.svg?v=1">x</a>\n<a href="../../buiten/">buiten</a>\n<a href=".">hier</a>'),
+    }
+    found = [(e.line, e.problem) for e in check_internal_links(pages, ["index.html", "a/index.html", "img/x y.svg"])]
+    assert found == [(2, "the link '../../buiten/' leads out of the site, which is published under /.")]

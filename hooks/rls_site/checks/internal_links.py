@@ -17,18 +17,20 @@ it from the pages it has.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import PurePosixPath
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
 
 from rls_site.checks.built_page import BuiltPage
 from rls_site.errors import ContentError
 
-_ADDRESSES = "//a[@href] | //link[@href] | //img[@src] | //script[@src] | //source[@src] | //video[@src] | //form[@action]"
-_ATTRIBUTE = {"a": "href", "link": "href", "form": "action"}
-# Where the site is served from in the resolution below: any absolute path would do.
-_BASE = "http://site.invalid/"
+# The attributes that hold an address, read as strings by one XPath (a Python object per element
+# would double what the checks cost a page).
+_ADDRESSES = etree.XPath("//a/@href | //link/@href | //img/@src | //script/@src | //source/@src | //video/@src | //form/@action")
+_IDS = etree.XPath("//@id | //a/@name")
 
 
 @dataclass(frozen=True)
@@ -41,14 +43,12 @@ class PageLinks:
 def page_links(built: BuiltPage, page: str, line_of=lambda line: line) -> PageLinks:
     """The ids a built page (`page`, its path under the site) offers and the addresses within the
     site it uses; `line_of` turns a line of the page as read into the line of the page as written."""
-    ids = frozenset(node.get("id") for node in built.root.iter() if isinstance(node.tag, str) and node.get("id")) | frozenset(
-        node.get("name") for node in built.root.iter("a") if node.get("name")
-    )
+    ids = frozenset(str(value) for value in _IDS(built.root))
     addresses = []
-    for element in built.select(_ADDRESSES):
-        address = (element.attrs.get(_ATTRIBUTE.get(element.tag, "src")) or "").strip()
+    for value in _ADDRESSES(built.root):
+        address = str(value).strip()
         if address and not _goes_elsewhere(address):
-            addresses.append((address, line_of(element.line)))
+            addresses.append((address, line_of(value.getparent().sourceline)))
     return PageLinks(ids, tuple(addresses), _base(built.canonical, page))
 
 
@@ -67,14 +67,28 @@ def _goes_elsewhere(address: str) -> bool:
 
 def _target(page: str, address: str, base: str) -> tuple[str | None, str]:
     """(file under the site, anchor) that `address` on `page` (e.g. 'symptomen/index.html') opens;
-    no file when the address leaves the site's path `base`."""
-    url = urlsplit(urljoin(_BASE.rstrip("/") + base + page, address))
-    if not url.path.startswith(base):
+    no file when the address leaves the site's path `base`. Path arithmetic rather than urljoin:
+    a site of 1,000 pages a language has some 160,000 addresses."""
+    address, _, anchor = address.partition("#")
+    address = address.partition("?")[0]
+    if not address:
+        return page, unquote(anchor)
+    if address.startswith("/"):
+        if address == base.rstrip("/"):
+            address = base
+        if not address.startswith(base):
+            return None, ""
+        joined = address[len(base) :]
+    else:
+        joined = posixpath.join(posixpath.dirname(page), address)
+    folder = joined == "" or joined.endswith("/") or joined.rsplit("/", 1)[-1] in (".", "..")
+    path = posixpath.normpath(joined) if joined else "."
+    if path == ".." or path.startswith("../"):
         return None, ""
-    path = unquote(url.path[len(base) :])
-    if path == "" or path.endswith("/"):
-        path += "index.html"
-    return str(PurePosixPath(path)), unquote(url.fragment)
+    path = "" if path == "." else unquote(path)
+    if folder or path == "":
+        path = f"{path}/index.html" if path else "index.html"
+    return path, unquote(anchor)
 
 
 def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], site: str = "site") -> list[ContentError]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from rls_site.checks.built_page import BuiltPage, line_in_page, read_page, without_navigation
+from rls_site.checks.built_page import BuiltPage, lines_in_page, read_page, without_navigation
 from rls_site.checks.config import check_config
 from rls_site.checks.disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
@@ -234,14 +234,10 @@ def check_and_read_page_html(
     once every page is built."""
     page_html, navigation = without_navigation(html)
     built = read_page(page_html)
+    line_of = lines_in_page(page_html, navigation)
     errors = check_built_page(built, file, source, settings)
-    errors = [
-        _in_source(
-            ContentError(e.file, e.rule, e.problem, e.fix, line_in_page(e.line, page_html, navigation)) if e.file == file else e, source
-        )
-        for e in errors
-    ]
-    return errors, page_links(built, page, lambda line: line_in_page(line, page_html, navigation))
+    errors = [_in_source(ContentError(e.file, e.rule, e.problem, e.fix, line_of(e.line)) if e.file == file else e, source) for e in errors]
+    return errors, page_links(built, page, line_of)
 
 
 def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
