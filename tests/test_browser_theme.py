@@ -78,3 +78,22 @@ def test_a_change_of_the_system_setting_is_followed_while_reading(page, server):
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
     page.emulate_media(color_scheme="light")
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
+
+
+def test_each_evidence_level_and_care_level_has_its_own_colour_and_a_border(page, server):
+    """The evidence statement is set apart by a border in its level's colour (the level's name is
+    in its words too); a care card by its border."""
+    page.goto(server + "behandeling/")
+    colours = page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('strong.evidence')].map((mark) => {
+          const style = getComputedStyle(mark.closest('p'));
+          return [mark.dataset.evidence, [style.borderLeftStyle, parseFloat(style.borderLeftWidth), style.borderLeftColor]];
+        }))"""
+    )
+    assert set(colours) == {"strong", "weak", "none", "no-effect"}
+    assert all(style == "solid" and width >= 4 for style, width, _ in colours.values()), colours
+    assert len({colour for *_, colour in colours.values()}) == 4, colours  # one colour a level
+    card = page.evaluate(
+        "() => { const s = getComputedStyle(document.querySelector('.care-card')); return [s.borderTopStyle, parseFloat(s.borderTopWidth)]; }"
+    )
+    assert card[0] == "solid" and card[1] >= 1

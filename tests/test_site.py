@@ -157,3 +157,30 @@ def test_only_content_pages_are_marked_for_the_search_index(site):
     assert ignored >= 2 * 10  # a source list and its heading on most pages
     for not_found in ("404.html", "en/404.html"):
         assert read_page((site / not_found).read_text(encoding="utf-8")).select("//*[@data-pagefind-body]") == []
+
+
+# The pages a reader acts on: each opens with its summary, and says when to see the GP on a care card.
+SUMMARY_PAGES = ["", "symptomen/", "oorzaken/", "behandeling/", "zelf-doen/"]
+CARE_PAGES = ["", "symptomen/", "behandeling/", "zelf-doen/"]
+
+
+def test_content_pages_open_with_their_summary_and_have_their_care_card_in_both_languages(site):
+    for prefix in ("", "en/"):
+        for section in SECTIONS:
+            built = read_page((site / prefix / section / "index.html").read_text(encoding="utf-8"))
+            summaries = built.with_class("site-summary")
+            cards = built.select("//div[contains(@class, 'care-card ')]")
+            where = prefix + section or "home"
+            assert len(summaries) == (1 if section in SUMMARY_PAGES else 0), where
+            if summaries:
+                # Right under the title: the first element after the page's h1.
+                heading = built.select("//h1")[0].node
+                assert heading.getnext() is summaries[0].node, where
+                assert len(summaries[0].node.findall(".//li")) >= 3, where
+            if section in CARE_PAGES:
+                assert cards, f"{where}: no care card"
+                for card in cards:
+                    heading = card.node.find("h3") if card.node.find("h3") is not None else card.node.find("h2")
+                    assert heading is not None and heading.find("span[@class='site-visually-hidden']") is not None, where
+    do_dont = read_page((site / "zelf-doen" / "index.html").read_text(encoding="utf-8")).with_class("do-dont__part--dont")
+    assert len(do_dont) == 1 and all(re.search(r"\b(niet|geen|nooit)\b", "".join(li.itertext())) for li in do_dont[0].node.iter("li"))
