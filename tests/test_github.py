@@ -77,7 +77,8 @@ def test_a_broken_pull_request_shows_each_mistake_on_its_line(project, tmp_path)
 
     result = build(project, github)
     assert not result.ok
-    lines = {properties(m.group(0))["file"]: (m.group(0), properties(m.group(0))) for m in ANNOTATION.finditer(result.output)}
+    annotations = [(m.group(0), properties(m.group(0))) for m in ANNOTATION.finditer(result.output)]
+    lines = {props["file"]: (line, props) for line, props in annotations if "file" in props}
     line, props = lines["docs/zelf-doen.md"]
     assert props["line"] == str(care_line) and props["title"] == "Unknown care card level [care-level-unknown]"
     assert "'afspraak' is not a care card level. How to fix: Use one of: emergency, gp-today, appointment" in line
@@ -97,3 +98,17 @@ def test_a_broken_pull_request_shows_each_mistake_on_its_line(project, tmp_path)
     assert command.returncode == 1
     assert f"::error file=docs/zelf-doen.md,line={care_line},title=Unknown care card level [care-level-unknown]::" in command.stdout
     assert "## Publication checks: 2 errors" in summary.read_text(encoding="utf-8")
+
+
+def test_markers_in_a_message_stay_visible_in_the_summary():
+    """The summary is read as Markdown with HTML: <!-- md:end --> would vanish as a comment."""
+    error = ContentError("docs/a.md", "component-structure", "<!-- md:end --> closes no part.", "remove it & retry.", 3)
+    summary = job_summary([error])
+    assert "&lt;!-- md:end --> closes no part." in summary and "remove it &amp; retry." in summary and "<!--" not in summary
+
+
+def test_annotations_can_be_switched_off_for_a_second_build(tmp_path):
+    out = io.StringIO()
+    error = ContentError("docs/b.md", "front-matter", "p", "f", 1)
+    report_to_github([error], environ={"GITHUB_ACTIONS": "true", "RLS_ANNOTATIONS": "off"}, out=out)
+    assert out.getvalue() == ""

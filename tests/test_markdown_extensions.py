@@ -142,3 +142,15 @@ def test_an_unknown_level_names_the_level_it_resembles():
     with pytest.raises(ContentError) as raised:
         convert("<!-- md:care apointment -->\n\n- Eén.\n\n<!-- md:end -->\n", COMPONENTS)
     assert "did you mean 'appointment'?" in str(raised.value)
+
+
+def test_a_part_inside_a_list_or_a_paragraph_is_an_error_not_a_broken_page():
+    text = "- Eén punt.\n\n    <!-- md:care appointment -->\n\n    - je slecht slaapt.\n\n    <!-- md:end -->\n\nTekst <!-- md:summary -->\n"
+    with pytest.raises(ContentErrors) as raised:
+        convert(text, COMPONENTS)
+    assert [(error.rule, error.line) for error in raised.value.errors] == [
+        ("component-structure", 3),
+        ("component-structure", 7),
+        ("component-structure", 9),
+    ]
+    assert "not on a line of its own" in str(raised.value)

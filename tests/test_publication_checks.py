@@ -895,8 +895,8 @@ def bad_components_data(p):
 
 @case
 def bad_link_broken(p):
-    append(p, "docs/oorzaken.md", 'Zie ook <a href="#bestaat-niet">dit stuk</a>.')
-    return "link-broken", "site/oorzaken/index.html"
+    line = append(p, "docs/oorzaken.md", 'Zie ook <a href="#bestaat-niet">dit stuk</a>.')
+    return "link-broken", f"docs/oorzaken.md:{line}"
 
 
 @case
@@ -1595,4 +1595,4 @@ def test_addresses_with_a_query_an_escape_or_a_way_out_of_the_site():
         "a/index.html": links_of('<a href="../img/x%20y.svg?v=1">x</a>\n<a href="../../buiten/">buiten</a>\n<a href=".">hier</a>'),
     }
     found = [(e.line, e.problem) for e in check_internal_links(pages, ["index.html", "a/index.html", "img/x y.svg"])]
-    assert found == [(2, "the link '../../buiten/' leads out of the site, which is published under /.")]
+    assert found == [(2, "the link '../../buiten/' goes above the site's top folder.")]

@@ -405,3 +405,13 @@ def test_without_hunspell_the_report_says_spelling_was_not_checked(monkeypatch):
     )
     assert report["pages"][0]["spelling"] is None
     assert "Spelling not checked: hunspell is not installed (make dictionaries)." in content_report.render_markdown(report)
+
+
+def test_long_lines_and_tags_over_several_lines_keep_the_line_of_each_misspelling():
+    from rls_site.spelling import misspellings
+
+    long_line = " ".join(["benen"] * 4000) + " foutx"
+    body = '<a\n  href="over.md">Over</a> en tekst\nfoutt\n' + long_line + "\n*woord foutz\n"
+    lines = content_report.reading_lines(body, "docs/a.md")
+    found = [(m.word, m.line) for m in misspellings(lines, "nl")]
+    assert found == [("foutt", 3), ("foutx", 4), ("foutz", 5)]

@@ -146,8 +146,9 @@ def test_deploy_workflow_deploys_only_after_the_checks_and_keeps_the_previews():
     push = step_using(deploy["steps"], "JamesIves/github-pages-deploy-action")["with"]
     assert push["folder"].rstrip("/") == "site" and push["branch"] == "gh-pages"
     assert push["clean-exclude"].rstrip("/") == "pr-preview" and push["force"] is False
+    assert "touch site/.nojekyll" in build["run"]  # served as built, without Jekyll
     order = [step.get("uses", step.get("run", "")).split("@")[0] for step in deploy["steps"]]
-    assert order.index("actions/configure-pages") < order.index("make build") < order.index("JamesIves/github-pages-deploy-action")
+    assert order.index("actions/configure-pages") < order.index(build["run"]) < order.index("JamesIves/github-pages-deploy-action")
 
 
 def test_preview_workflow_publishes_each_pull_request_at_its_own_address():
@@ -155,18 +156,26 @@ def test_preview_workflow_publishes_each_pull_request_at_its_own_address():
     assert set(triggers(workflow)["pull_request"]["types"]) == {"opened", "reopened", "synchronize", "closed"}
     assert workflow["permissions"] == {"contents": "read"}
     job = workflow["jobs"]["preview"]
-    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "pages": "read"}
     # Pull requests from forks have no token that may write here: they get pr.yml's copy instead.
-    assert job["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    assert job["if"] == "github.event.pull_request.head.repo.full_name == github.repository && github.actor != 'dependabot[bot]'"
     build = next(step for step in job["steps"] if "build" in make_calls(step.get("run", "")))
     assert build["if"] == "github.event.action != 'closed'"  # a closed pull request only removes its preview
     preview = step_using(job["steps"], "rossjrw/pr-preview-action")["with"]
     assert preview["source-dir"].rstrip("/") == "site" and preview["action"] == "auto"
-    # Built for the address the action publishes at: <Pages address>/<umbrella-dir>/pr-<number>/.
+    # Built for the address the action publishes at: <Pages address>/<umbrella-dir>/pr-<number>/,
+    # the Pages address as configure-pages reports it (a custom domain included), and the action's
+    # link in its comment made from the same address.
+    configure = step_using(job["steps"], "actions/configure-pages")
     assert build["env"]["SITE_URL"] == (
-        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
-        f"{preview['umbrella-dir']}/pr-${{{{ github.event.pull_request.number }}}}/"
+        "${{ steps."
+        + configure["id"]
+        + ".outputs.base_url }}/"
+        + f"{preview['umbrella-dir']}/pr-${{{{ github.event.pull_request.number }}}}/"
     )
+    assert preview["pages-base-url"] == "${{ steps.pages.outputs.host }}${{ steps.pages.outputs.base_path }}"
+    # Unindexed, and not annotated twice (pr.yml's build does that).
+    assert build["env"]["RLS_PREVIEW"] == "true" and build["env"]["RLS_ANNOTATIONS"] == "off"
     # The same branch and folder the production deployment keeps.
     deploy = step_using(load(WORKFLOWS / "deploy.yml")["jobs"]["deploy"]["steps"], "JamesIves/github-pages-deploy-action")["with"]
     assert preview["preview-branch"] == deploy["branch"] and preview["umbrella-dir"] == deploy["clean-exclude"].rstrip("/")

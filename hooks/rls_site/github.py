@@ -25,7 +25,9 @@ SOURCE_FOLDERS = ("docs/", "data/", "mkdocs.yml")
 
 
 def in_github_actions(environ: Mapping[str, str]) -> bool:
-    return environ.get("GITHUB_ACTIONS") == "true"
+    """In GitHub Actions, unless RLS_ANNOTATIONS=off (a second build of the same pull request,
+    such as the preview's, would show every problem twice)."""
+    return environ.get("GITHUB_ACTIONS") == "true" and environ.get("RLS_ANNOTATIONS", "").lower() != "off"
 
 
 def _escape_data(text: str) -> str:
@@ -50,7 +52,9 @@ def annotation(error: ContentError, level: str = "error") -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    # The summary is Markdown with HTML: a marker such as <!-- md:end --> in a message would be
+    # read as a comment and vanish.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
 
 
 def job_summary(errors: Iterable[ContentError], warnings: Iterable[ContentError] = (), heading: str = "Publication checks") -> str:
@@ -81,9 +85,11 @@ def report_to_github(
     heading: str = "Publication checks",
     environ: Mapping[str, str] | None = None,
     out: TextIO | None = None,
+    summary: bool = True,
 ) -> None:
     """In GitHub Actions: print an annotation for each problem and add them all to the job summary
-    (nothing when there are none)."""
+    (nothing when there are none; `summary=False`: annotations only, for problems that a
+    report in the summary lists already)."""
     environ = os.environ if environ is None else environ
     errors, warnings = list(errors), list(warnings)
     if not in_github_actions(environ) or not (errors or warnings):
@@ -94,7 +100,7 @@ def report_to_github(
     for warning in warnings:
         print(annotation(warning, "warning"), file=out)
     out.flush()
-    summary = environ.get("GITHUB_STEP_SUMMARY")
-    if summary:
-        with Path(summary).open("a", encoding="utf-8") as file:
+    summary_file = environ.get("GITHUB_STEP_SUMMARY") if summary else None
+    if summary_file:
+        with Path(summary_file).open("a", encoding="utf-8") as file:
             file.write(job_summary(errors, warnings, heading) + "\n")

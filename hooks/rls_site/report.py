@@ -128,14 +128,19 @@ def _masked(body: str, file: str, first_line: int) -> str:
     character in its place."""
     masked = mask_code(body, comments=True)
     citations = parse_citations(body, file, first_line)
-    masked = replace_spans(masked, [(c.start, c.end, " " * (c.end - c.start)) for c in citations])
-    return _HTML_TAG.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = replace_spans(masked, [(c.start, c.end, _blank(body[c.start : c.end])) for c in citations])
+    return _HTML_TAG.sub(lambda m: _blank(m.group(0)), masked)
+
+
+def _blank(text: str) -> str:
+    """Spaces for `text`, its line breaks kept: what follows stays on its line."""
+    return re.sub(r"[^\n]", " ", text)
 
 
 def reading_lines(body: str, file: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(line in the file, text a reader reads on it) for every line of `body` with text."""
     lines = []
-    for offset, line in enumerate(_masked(body, file, first_line).splitlines()):
+    for offset, line in enumerate(_masked(body, file, first_line).split("\n")):
         admonition = _ADMONITION.match(line.strip())
         text = _inline(admonition.group("title") or "" if admonition else line)
         if _WORD.search(text):

@@ -5,7 +5,7 @@ dictionary does not know every medical term and a new word is not a mistake. The
 what a reader reads (the content report's reading: no code, markers, citations, link addresses,
 HTML tags or attribute lists), line by line, so each word keeps its line in the page.
 
-hunspell runs in its pipe mode (`hunspell -a`, as ispell's), one process per language, with the
+hunspell runs in its pipe mode (`hunspell -a`, as ispell's), one process per page, with the
 dictionaries of Debian's packages hunspell-nl and hunspell-en-gb (`make dictionaries`). Words in
 `data/spelling/<language>.txt` (one a line, `#` starts a comment) are known words: terms such as
 augmentatie, names of medicines, authors and organisations. Abbreviations in capitals (RLS,
@@ -15,6 +15,7 @@ AASM) are not checked.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import shutil
 import subprocess
@@ -56,6 +57,23 @@ class Misspelling:
         )
 
 
+_PIECE = 2000  # bytes
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` in pieces of at most _PIECE bytes, cut between words."""
+    if len(text.encode("utf-8")) <= _PIECE:
+        return [text] if text else []
+    pieces, current = [], ""
+    for word in text.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if len(candidate.encode("utf-8")) > _PIECE and current:
+            pieces.append(current)
+            candidate = word
+        current = candidate
+    return [*pieces, current] if current else pieces
+
+
 class SpellingUnavailable(Exception):
     """hunspell or a dictionary is not installed: the report says so instead of a spelling list."""
 
@@ -94,28 +112,40 @@ def misspellings(lines: Iterable[tuple[int, str]], lang: str, known: Iterable[st
     problem = available(lang)
     if problem:
         raise SpellingUnavailable(problem)
-    lines = [(number, " ".join(_QUOTES.sub(" ", text).split())) for number, text in lines if text.strip()]
-    if not lines:
+    # One piece of at most _PIECE bytes a row: hunspell reads its input in blocks of about 8 kB
+    # and answers the rest of a longer row as a row of its own, which would put every answer
+    # after it on the wrong line.
+    pieces = [(number, piece) for number, text in lines for piece in _pieces(" ".join(_QUOTES.sub(" ", text).split()))]
+    if not pieces:
         return []
-    # '^' before each line: hunspell's pipe mode then reads it as text, never as a command.
-    result = subprocess.run(
-        ["hunspell", "-a", "-i", "utf-8", "-d", str(_dictionary_path(DICTIONARIES[lang]))],
-        input="".join(f"^{text}\n" for _, text in lines),
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
+    # '^' before each row: hunspell's pipe mode then reads it as text, never as a command. No
+    # personal dictionary (-p): the same words are known on every machine.
+    try:
+        result = subprocess.run(
+            ["hunspell", "-a", "-i", "utf-8", "-p", os.devnull, "-d", str(_dictionary_path(DICTIONARIES[lang]))],
+            input="".join(f"^{text}\n" for _, text in pieces),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=120,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise SpellingUnavailable(f"hunspell did not run: {error}") from None
     if result.returncode != 0:
         raise SpellingUnavailable(f"hunspell stopped: {result.stderr.strip()[:200]}")
+    # After its banner, hunspell answers each row with one row per word and a blank row.
+    answers = result.stdout.split("\n")[1:]
+    if answers.count("") < len(pieces):
+        raise SpellingUnavailable("hunspell's answers did not match the lines sent")
     known = set(known)
     known_lower = {word.lower() for word in known}
     found = []
     # After its banner, hunspell answers each line with one row per word and a blank row.
     answers = result.stdout.split("\n")[1:]
     index = 0
-    for number, _ in lines:
+    for number, _ in pieces:
         while index < len(answers) and answers[index] != "":
             row = answers[index]
             index += 1

@@ -91,6 +91,11 @@ def _target(page: str, address: str, base: str) -> tuple[str | None, str]:
     return path, unquote(anchor)
 
 
+def _browser_anchor(anchor: str) -> bool:
+    """#top (the top of any page) and text fragments (#:~:text=...) need no id."""
+    return anchor == "top" or anchor.startswith(":~:")
+
+
 def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], site: str = "site") -> list[ContentError]:
     """Every address on every page: `pages` by path under the site, `files` every file of the site."""
     files = set(files)
@@ -104,10 +109,14 @@ def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], s
                 target = f"{target}/index.html"  # a folder without its slash: the server redirects
             problem = None
             if target is None:
-                problem = f"the link '{address}' leads out of the site, which is published under {base}."
+                problem = (
+                    f"the link '{address}' leads out of the site, which is published under {base}."
+                    if base != "/"
+                    else f"the link '{address}' goes above the site's top folder."
+                )
             elif target not in files:
                 problem = f"the link '{address}' leads to {target}, which is not in the built site."
-            elif anchor and target in pages and anchor not in pages[target].ids:
+            elif anchor and target in pages and anchor not in pages[target].ids and not _browser_anchor(anchor):
                 where = "this page" if target == page else target
                 problem = f"the link '{address}' leads to '#{anchor}', which is not on {where}."
             if problem:

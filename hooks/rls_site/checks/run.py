@@ -23,6 +23,7 @@ runs both without MkDocs; the build runs the same functions (hooks/publication_c
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -313,8 +314,24 @@ def check_site(
                 )
             )
     files = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
-    report.errors.extend(check_internal_links(links, files, site))
+    report.errors.extend(_link_in_source(error, by_output, site) for error in check_internal_links(links, files, site))
     return report
+
+
+def _link_in_source(error: ContentError, by_output: dict[str, SourcePage], site: str) -> ContentError:
+    """A broken link written in a page's Markdown (as HTML: MkDocs checks Markdown links itself)
+    is reported on its line there, the built file named in the message."""
+    source = by_output.get(error.file.removeprefix(f"{site}/"))
+    written = re.match(r"the link '([^']*)'", error.problem)
+    if source is None or written is None:
+        return error
+    address = written.group(1)
+    for text in (f'"{address}"', f"'{address}'", f"({address})"):
+        position = source.text.find(text)
+        if position >= 0:
+            line = source.text.count("\n", 0, position) + 1
+            return ContentError(source.file, error.rule, f"{error.problem} (in {error.file})", error.fix, line)
+    return error
 
 
 def run(docs_dir: Path, site_dir: Path, today: date | None = None) -> Report:

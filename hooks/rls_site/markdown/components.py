@@ -105,6 +105,24 @@ def find_parts(markers: list[Marker], file: str) -> tuple[list[Part], list[Conte
     return parts, errors
 
 
+def _alone(markdown: str, marker: Marker) -> bool:
+    """The marker stands on a line of its own, at its start: a part inside a list item, a box
+    or a paragraph would break out of it."""
+    line_start = markdown.rfind("\n", 0, marker.start) + 1
+    line_end = markdown.find("\n", marker.end)
+    return markdown[line_start : marker.start] == "" and not markdown[marker.end : line_end if line_end >= 0 else None].strip()
+
+
+def _not_alone(markdown: str, marker: Marker, file: str) -> ContentError:
+    return ContentError(
+        file,
+        "component-structure",
+        f"<!-- md:{marker.name} --> is not on a line of its own at the start of the line.",
+        "put the marker alone on its line, not indented, with an empty line before and after it; parts do not go inside a list or a box.",
+        marker.line,
+    )
+
+
 def _items(text: str) -> list[str]:
     return [match.group("text") for match in _ITEM.finditer(text)]
 
@@ -112,7 +130,10 @@ def _items(text: str) -> list[str]:
 def check_components(markdown: str, markers: list[Marker], components: Components | None, lang: str, file: str) -> list[ContentError]:
     """Every part well formed: closed, with a list, a known level, 'not' in every Do not item, one
     summary before the first section. `markdown` is the text the markers were found in."""
-    parts, errors = find_parts(markers, file)
+    errors = [_not_alone(markdown, marker, file) for marker in markers if marker.name in MARKERS and not _alone(markdown, marker)]
+    placed = [marker for marker in markers if marker.name in MARKERS and _alone(markdown, marker)]
+    parts, structure = find_parts(placed, file)
+    errors.extend(structure)
     masked = mask_code(markdown, comments=True)
     summaries = [part for part in parts if part.kind == "summary"]
     for part in parts:
