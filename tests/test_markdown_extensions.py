@@ -145,7 +145,9 @@ def test_an_unknown_level_names_the_level_it_resembles():
 
 
 def test_a_part_inside_a_list_or_a_paragraph_is_an_error_not_a_broken_page():
-    text = "- Eén punt.\n\n    <!-- md:care appointment -->\n\n    - je slecht slaapt.\n\n    <!-- md:end -->\n\nTekst <!-- md:summary -->\n"
+    text = (
+        "- Eén punt.\n\n    <!-- md:care appointment -->\n\n    - je slecht slaapt.\n\n    <!-- md:end -->\n\nTekst <!-- md:summary -->\n"
+    )
     with pytest.raises(ContentErrors) as raised:
         convert(text, COMPONENTS)
     assert [(error.rule, error.line) for error in raised.value.errors] == [
