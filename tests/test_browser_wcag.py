@@ -107,26 +107,34 @@ SMALL_TARGETS = (
 }"""
 )
 
-# Where the focused element is: out of the window, or (partly) covered by the sticky header. Five
-# points of the element (centre and corners, just inside) tell whether the header is on top there.
+# Where the focused element is: out of the window, or (partly) covered by anything (the sticky
+# header above all); and whether it shows a focus ring.
 FOCUSED = (
     "() => {"
     + HELPERS
     + r"""
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  const rect = el.getBoundingClientRect();
+  // The light/dark toggle's radio button is hidden (no size); the reader sees the label after it.
+  const shownAs = el.matches('.md-option') ? el.nextElementSibling : el;
+  const rect = shownAs.getBoundingClientRect();
+  // Each line box of the element (a link may wrap over two lines), five points in each: the
+  // centre and the corners, just inside.
   const inset = (a, b) => [a + Math.min(2, (b - a) / 2), b - Math.min(2, (b - a) / 2)];
-  const [left, right] = inset(rect.left, rect.right);
-  const [top, bottom] = inset(rect.top, rect.bottom);
-  const points = [[(left + right) / 2, (top + bottom) / 2], [left, top], [right, top], [left, bottom], [right, bottom]];
-  // Covered: what is on top at that point is neither the element (or a part of it) nor around it.
+  const points = [...shownAs.getClientRects()].flatMap((box) => {
+    const [left, right] = inset(box.left, box.right);
+    const [top, bottom] = inset(box.top, box.bottom);
+    return [[(left + right) / 2, (top + bottom) / 2], [left, top], [right, top], [left, bottom], [right, bottom]];
+  });
+  // Covered: what is on top at that point is neither the element (or a part of it), nor its
+  // label, nor around it.
+  const own = [el, shownAs, ...(el.labels || [])];
   const covered = points.filter(([x, y]) => {
     const there = document.elementFromPoint(x, y);
-    return there && !el.contains(there) && !there.contains(el);
+    return there && !own.some((part) => part.contains(there)) && !there.contains(el);
   });
   // A self-check answer's ring is drawn round its label, the answer's whole target.
-  const ringed = getComputedStyle(el.matches('.selfcheck__answer input') ? el.closest('.selfcheck__answer') : el);
+  const ringed = getComputedStyle(el.matches('.selfcheck__answer input') ? el.closest('.selfcheck__answer') : shownAs);
   return {
     name: name(el),
     ring: ringed.outlineStyle !== 'none' && parseFloat(ringed.outlineWidth) >= 2 && !/rgba\(.*,\s*0\)|transparent/.test(ringed.outlineColor),
@@ -270,7 +278,7 @@ FORCED_COLOURS = (
 )
 
 FOCUS_RING = """(el) => {
-  const style = getComputedStyle(el);
+  const style = getComputedStyle(el.matches('.md-option') ? el.nextElementSibling : el);
   const seen = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && !/rgba\\(.*,\\s*0\\)|transparent/.test(style.outlineColor);
   return seen ? null : `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`;
 }"""
