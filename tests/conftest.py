@@ -70,6 +70,18 @@ def build(project: Path, env: dict | None = None) -> Build:
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def run_checks(project: Path, env: dict | None = None, *args: str) -> subprocess.CompletedProcess:
+    """`make check` in `project`: the publication checks over its docs/ and site/, without MkDocs."""
+    return subprocess.run(
+        [sys.executable, "-m", "rls_site.checks", "docs", "site", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": str(project / "hooks"), **(env or {})},
+    )
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -4,12 +4,9 @@
 from __future__ import annotations
 
 import io
-import os
 import re
-import subprocess
-import sys
 
-from conftest import build
+from conftest import build, run_checks
 from rls_site.errors import ContentError
 from rls_site.github import annotation, job_summary, report_to_github
 from test_publication_checks import edit, line_of
@@ -87,14 +84,7 @@ def test_a_broken_pull_request_shows_each_mistake_on_its_line(project, tmp_path)
     assert "## Build: 2 errors" in text and "### `docs/zelf-doen.md`" in text and f"| {care_line} | ❌ error |" in text
 
     summary.unlink()
-    command = subprocess.run(
-        [sys.executable, "-m", "rls_site.checks", "docs", "site"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(project / "hooks"), **github},
-    )
+    command = run_checks(project, github)
     assert command.returncode == 1
     assert f"::error file=docs/zelf-doen.md,line={care_line},title=Unknown care card level [care-level-unknown]::" in command.stdout
     assert "## Publication checks: 2 errors" in summary.read_text(encoding="utf-8")

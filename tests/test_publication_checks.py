@@ -8,7 +8,6 @@ and the standalone command must report the same problems); and the good path on 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -23,7 +22,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, build, copy_project, pages
+from conftest import ROOT, build, copy_project, pages, run_checks
 from rls_site.checks.__main__ import format_problems
 from rls_site.checks.built_page import NAVIGATION_PLACEHOLDER, line_in_page, read_page, without_navigation
 from rls_site.checks.disclaimer import check_disclaimer, check_policy_page
@@ -1150,14 +1149,7 @@ class Checked:
 def build_and_check(project: Path, env: dict | None = None) -> Checked:
     """Build the copy, then run the standalone command over its docs/ and site/."""
     result = build(project, env)
-    command = subprocess.run(
-        [sys.executable, "-m", "rls_site.checks", "docs", "site"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(project / "hooks"), **(env or {})},
-    )
+    command = run_checks(project, env)
     return Checked(result.output, result.ok, command.stdout + command.stderr, command.returncode)
 
 
@@ -1286,13 +1278,7 @@ def test_the_command_finds_a_site_older_than_its_sources(project):
     assert result.ok, result.output
     edit(project, "docs/oorzaken.md", "last_reviewed: 2026-12-03", "last_reviewed: 2026-11-20")
     edit(project, "docs/oorzaken.md", "next_review: 2027-12-03", "next_review: 2027-11-20")
-    command = subprocess.run(
-        [sys.executable, "-m", "rls_site.checks", "docs", "site", "--today", TODAY.isoformat()],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    command = run_checks(project, None, "--today", TODAY.isoformat())
     assert command.returncode == 1
     assert ("site/oorzaken/index.html", "review-dates-shown") in problems(command.stdout + command.stderr)
 
@@ -1574,14 +1560,7 @@ def test_the_link_check_fails_on_a_broken_copy_of_the_site(project):
     (project / "site" / "oorzaken" / "index.html").unlink()
     symptoms = project / "site" / "en" / "symptomen" / "index.html"
     symptoms.write_text(symptoms.read_text(encoding="utf-8").replace('href="#', 'href="#x-', 1), encoding="utf-8")
-    command = subprocess.run(
-        [sys.executable, "-m", "rls_site.checks", "docs", "site"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "PYTHONPATH": str(project / "hooks")},
-    )
+    command = run_checks(project)
     assert command.returncode == 1
     broken = re.findall(r"(?m)^(site/\S+?):(\d+): \[link-broken\] (.*)$", command.stderr)
     assert any("leads to oorzaken/index.html, which is not in the built site" in problem for _, _, problem in broken)

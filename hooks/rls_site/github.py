@@ -51,10 +51,10 @@ def annotation(error: ContentError, level: str = "error") -> str:
     return f"::{level} {','.join(properties)}::{_escape_data(f'{where}{error.problem} How to fix: {error.fix}')}"
 
 
-def _cell(text: str) -> str:
-    # The summary is Markdown with HTML: a marker such as <!-- md:end --> in a message would be
-    # read as a comment and vanish.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
+def table_cell(text) -> str:
+    """`text` as one cell of a Markdown table in a job summary, which GitHub reads as Markdown with
+    HTML: a marker such as <!-- md:end --> would otherwise be read as a comment and vanish."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
 
 
 def job_summary(errors: Iterable[ContentError], warnings: Iterable[ContentError] = (), heading: str = "Publication checks") -> str:
@@ -72,9 +72,8 @@ def job_summary(errors: Iterable[ContentError], warnings: Iterable[ContentError]
         lines += [f"### `{file}`", "", "| line | | problem | how to fix |", "|---|---|---|---|"]
         for kind, error in group:
             mark = "❌ error" if kind == "error" else "⚠️ warning"
-            lines.append(
-                f"| {error.line or ''} | {mark} | **{_cell(error.title)}** (`{error.rule}`): {_cell(error.problem)} | {_cell(error.fix)} |"
-            )
+            problem = f"**{table_cell(error.title)}** (`{error.rule}`): {table_cell(error.problem)}"
+            lines.append(f"| {error.line or ''} | {mark} | {problem} | {table_cell(error.fix)} |")
         lines.append("")
     return "\n".join(lines)
 

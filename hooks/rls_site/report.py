@@ -48,17 +48,18 @@ from rls_site.checks.review_dates import read_review_dates
 from rls_site.checks.translations import is_stale, language_file, split_language
 from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
-from rls_site.github import report_to_github
+from rls_site.github import report_to_github, table_cell
 from rls_site.markdown.citations import parse_citations
 from rls_site.markdown.text import mask_code, replace_spans
 from rls_site.search import is_search_page
-from rls_site.spelling import WORD_LISTS, Misspelling, SpellingUnavailable, misspellings, read_word_list
+from rls_site.spelling import WORD_LISTS, Misspelling, SpellingUnavailable, misspellings_by_file, read_word_list
 from rls_site.today import today as today_in_the_netherlands
 
 # A readability scorer: (plain text, language) -> score, or None when there is no formula or no text.
 Scorer = Callable[[str, str], "float | None"]
-# A spelling checker: ((line, text) pairs, language) -> misspellings; raises SpellingUnavailable.
-Speller = Callable[[list[tuple[int, str]], str], list[Misspelling]]
+# A spelling checker: ({file: (line, text) pairs}, language) -> {file: misspellings}, all the pages
+# of a language at once; raises SpellingUnavailable.
+Speller = Callable[[dict[str, list[tuple[int, str]]], str], dict[str, list[Misspelling]]]
 
 DUE_SOON_DAYS = 30
 # textstat's language code and the formula it then applies, per site language.
@@ -182,19 +183,7 @@ def review_status(next_review: dt.date | None, today: dt.date) -> tuple[str, int
     return ("due-soon" if days <= DUE_SOON_DAYS else "ok"), days
 
 
-def _spelling(body: str, file: str, lang: str, first_line: int, spell: Speller | None) -> tuple[list[dict] | None, str]:
-    if spell is None:
-        return None, "not checked"
-    try:
-        found = spell(reading_lines(body, file, first_line), lang)
-    except SpellingUnavailable as reason:
-        return None, f"not checked: {reason}"
-    return [{"word": m.word, "line": m.line, "suggestions": list(m.suggestions)} for m in found], ""
-
-
-def page_report(
-    source_text: str, file: str, lang: str, today: dt.date, score: Scorer, reviewed: bool = True, spell: Speller | None = None
-) -> dict:
+def page_report(source_text: str, file: str, lang: str, today: dt.date, score: Scorer, reviewed: bool = True) -> dict:
     """Everything the report says about one page in one language, except its translation status.
 
     The front matter and the review dates are read as the publication checks read them, by the
@@ -208,7 +197,6 @@ def page_report(
     status, days = review_status(review.next_review if review else None, today) if reviewed else ("not-needed", None)
     citations = parse_citations(body, file, first_line)
     text = plain_text(body, file, first_line)
-    spelling, spelling_note = _spelling(body, file, lang, first_line, spell)
     heading = next((m.group(1) for line in body.splitlines() if (m := _HEADING.match(line)) and line.startswith("# ")), None)
     return {
         "file": file,
@@ -225,9 +213,10 @@ def page_report(
         "words": count_words(text),
         "readability": score(text, lang) if text else None,
         "readability_formula": READABILITY.get(lang, (None, None))[1],
-        "spelling": spelling,
-        "spelling_note": spelling_note,
+        "spelling": None,  # filled in by build_report, for all the pages of a language at once
+        "spelling_note": "not checked",
         "_review": review,
+        "_reading": reading_lines(body, file, first_line),
     }
 
 
@@ -270,18 +259,20 @@ def build_report(
         page = page[: -len(".md")]
         try:
             by_page.setdefault(page, {})[lang] = page_report(
-                text, f"{docs}/{relative}", lang, today, score, reviewed=not is_search_page(page + ".md"), spell=spell
+                text, f"{docs}/{relative}", lang, today, score, reviewed=not is_search_page(page + ".md")
             )
         except (ContentError, ContentErrors) as error:
             errors.extend(error.errors if isinstance(error, ContentErrors) else [error])
     raise_all(errors)
+    if spell is not None:
+        _check_spelling([row for rows in by_page.values() for row in rows.values()], spell)
     position = {page: index for index, page in enumerate(order or [])}
     rows = []
     for page in sorted(by_page, key=lambda p: (position.get(p, len(position)), p)):
         status, note = translation_status(by_page[page], languages, docs, page)
         for lang in languages:
             if lang in by_page[page]:
-                row = {key: value for key, value in by_page[page][lang].items() if key != "_review"}
+                row = {key: value for key, value in by_page[page][lang].items() if not key.startswith("_")}
                 rows.append({"page": page, **row, "translation": status, "translation_note": note})
     summary = {
         "pages": len(by_page),
@@ -296,11 +287,22 @@ def build_report(
     return {"date": today.isoformat(), "languages": languages, "due_soon_days": DUE_SOON_DAYS, "summary": summary, "pages": rows}
 
 
+def _check_spelling(rows: list[dict], spell: Speller) -> None:
+    """Each row's possible misspellings, or why spelling was not checked."""
+    for lang in sorted({row["language"] for row in rows}):
+        of_language = [row for row in rows if row["language"] == lang]
+        try:
+            found = spell({row["file"]: row["_reading"] for row in of_language}, lang)
+        except SpellingUnavailable as reason:
+            for row in of_language:
+                row["spelling_note"] = f"not checked: {reason}"
+            continue
+        for row in of_language:
+            row["spelling"] = [{"word": m.word, "line": m.line, "suggestions": list(m.suggestions)} for m in found[row["file"]]]
+            row["spelling_note"] = ""
+
+
 # --- Output ----------------------------------------------------------------------------------
-
-
-def _cell(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
 
 
 def _next_review_cell(row: dict) -> str:
@@ -363,7 +365,7 @@ def render_markdown(report: dict) -> str:
     for row in rows:
         readability = "–" if row["readability"] is None else f"{row['readability']:.1f}"
         out.append(
-            f"| {_cell(row['title'])}<br>`{row['file']}` | {row['language']} | {_last_reviewed_cell(row)} | "
+            f"| {table_cell(row['title'])}<br>`{row['file']}` | {row['language']} | {_last_reviewed_cell(row)} | "
             f"{_next_review_text(row)} | {_translation_cell(row)} | {row['sources_cited']} ({row['citation_marks']}) | "
             f"{row['words']} | {readability} | {_spelling_cell(row)} |"
         )
@@ -404,10 +406,10 @@ def project_speller(root: Path) -> Speller:
     """hunspell with the word lists in `root`/data/spelling."""
     lists: dict[str, frozenset[str]] = {}
 
-    def spell(lines: list[tuple[int, str]], lang: str) -> list[Misspelling]:
+    def spell(pages: dict[str, list[tuple[int, str]]], lang: str) -> dict[str, list[Misspelling]]:
         if lang not in lists:
             lists[lang] = read_word_list(root / WORD_LISTS / f"{lang}.txt")
-        return misspellings(lines, lang, lists[lang])
+        return misspellings_by_file(pages, lang, lists[lang])
 
     return spell
 

@@ -5,7 +5,7 @@ dictionary does not know every medical term and a new word is not a mistake. The
 what a reader reads (the content report's reading: no code, markers, citations, link addresses,
 HTML tags or attribute lists), line by line, so each word keeps its line in the page.
 
-hunspell runs in its pipe mode (`hunspell -a`, as ispell's), one process per page, with the
+hunspell runs in its pipe mode (`hunspell -a`, as ispell's), one process per language, with the
 dictionaries of Debian's packages hunspell-nl and hunspell-en-gb (`make dictionaries`). Words in
 `data/spelling/<language>.txt` (one a line, `#` starts a comment) are known words: terms such as
 augmentatie, names of medicines, authors and organisations. Abbreviations in capitals (RLS,
@@ -19,7 +19,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,17 +107,31 @@ def available(lang: str) -> str | None:
 
 
 def misspellings(lines: Iterable[tuple[int, str]], lang: str, known: Iterable[str] = ()) -> list[Misspelling]:
-    """The words hunspell does not know in `lines` ((line number, text) pairs), without the known
-    words and abbreviations; raises SpellingUnavailable when it cannot check."""
+    """The words hunspell does not know in `lines` ((line number, text) pairs) of one page."""
+    return misspellings_by_file({"": lines}, lang, known)[""]
+
+
+def misspellings_by_file(
+    pages: Mapping[str, Iterable[tuple[int, str]]], lang: str, known: Iterable[str] = ()
+) -> dict[str, list[Misspelling]]:
+    """The words hunspell does not know in each page's lines ((line number, text) pairs, by file),
+    without the known words and abbreviations; one hunspell run for all the pages. Raises
+    SpellingUnavailable when it cannot check."""
     problem = available(lang)
     if problem:
         raise SpellingUnavailable(problem)
     # One piece of at most _PIECE bytes a row: hunspell reads its input in blocks of about 8 kB
     # and answers the rest of a longer row as a row of its own, which would put every answer
     # after it on the wrong line.
-    pieces = [(number, piece) for number, text in lines for piece in _pieces(" ".join(_QUOTES.sub(" ", text).split()))]
+    pieces = [
+        ((file, number), piece)
+        for file, lines in pages.items()
+        for number, text in lines
+        for piece in _pieces(" ".join(_QUOTES.sub(" ", text).split()))
+    ]
+    found: dict[str, list[Misspelling]] = {file: [] for file in pages}
     if not pieces:
-        return []
+        return found
     # '^' before each row: hunspell's pipe mode then reads it as text, never as a command. No
     # personal dictionary (-p): the same words are known on every machine.
     try:
@@ -128,7 +142,7 @@ def misspellings(lines: Iterable[tuple[int, str]], lang: str, known: Iterable[st
             text=True,
             encoding="utf-8",
             errors="replace",
-            timeout=120,
+            timeout=300,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -141,11 +155,8 @@ def misspellings(lines: Iterable[tuple[int, str]], lang: str, known: Iterable[st
         raise SpellingUnavailable("hunspell's answers did not match the lines sent")
     known = set(known)
     known_lower = {word.lower() for word in known}
-    found = []
-    # After its banner, hunspell answers each line with one row per word and a blank row.
-    answers = result.stdout.split("\n")[1:]
     index = 0
-    for number, _ in pieces:
+    for (file, number), _ in pieces:
         while index < len(answers) and answers[index] != "":
             row = answers[index]
             index += 1
@@ -163,6 +174,6 @@ def misspellings(lines: Iterable[tuple[int, str]], lang: str, known: Iterable[st
             ):
                 continue
             suggestions = tuple(s.strip() for s in rest.split(",") if s.strip()) if row[0] == "&" else ()
-            found.append(Misspelling(word, number, suggestions))
-        index += 1  # the blank row that ends the line
+            found[file].append(Misspelling(word, number, suggestions))
+        index += 1  # the blank row that ends the row sent
     return found

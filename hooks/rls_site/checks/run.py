@@ -294,8 +294,9 @@ def check_site(
         return report
     by_output = pages_by_output(pages, settings)
     links: dict[str, PageLinks] = {}
-    for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
+    files = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
+    for rel in (rel for rel in files if rel.endswith(".html")):
+        path = site_dir / rel
         if checked is not None and rel in checked:
             errors, links[rel] = checked[rel]
         else:
@@ -313,7 +314,6 @@ def check_site(
                     "build the site again; if the page is still missing, check 'exclude_docs' and the i18n settings in mkdocs.yml.",
                 )
             )
-    files = (path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
     report.errors.extend(_link_in_source(error, by_output, site) for error in check_internal_links(links, files, site))
     return report
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rls_site.data.schema import check_languages, check_schema, load_schema
+from rls_site.data.schema import check_entries, check_languages, check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
 from rls_site.errors import ContentError, raise_all
 
@@ -42,21 +42,9 @@ def validate_components(data: YamlData, languages: list[str]) -> Components:
     errors.extend(check_languages(data, root["summary"]["heading"], ("summary", "heading"), languages, "components-data"))
     for key in ("do", "dont", "negations"):
         errors.extend(check_languages(data, root["do_dont"][key], ("do_dont", key), languages, "components-data"))
-    care: dict[str, dict] = {}
-    for index, level in enumerate(root["care"]):
-        if level["id"] in care:
-            errors.append(
-                ContentError(
-                    data.path,
-                    "components-data",
-                    f"the care level '{level['id']}' appears twice.",
-                    "give each level its own id.",
-                    data.line_of("care", index, "id"),
-                )
-            )
-        for key in ("heading", "hidden"):
-            errors.extend(check_languages(data, level[key], ("care", index, key), languages, "components-data"))
-        care[level["id"]] = {"heading": level["heading"], "hidden": level["hidden"]}
+    levels, level_errors = check_entries(data, "care", ("heading", "hidden"), languages, "components-data", "the care level", "level")
+    errors.extend(level_errors)
+    care = {key: {"heading": level["heading"], "hidden": level["hidden"]} for key, level in levels.items()}
     if SELFCHECK_LEVEL not in care:
         errors.append(
             ContentError(

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rls_site.data.schema import check_languages, check_schema, load_schema
+from rls_site.data.schema import check_entries, check_languages, check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
-from rls_site.errors import ContentError, raise_all
+from rls_site.errors import raise_all
 
 DATA_FILE = "data/evidence.yml"
 
@@ -37,20 +37,8 @@ def validate_evidence(data: YamlData, languages: list[str]) -> EvidenceScale:
     raise_all(errors)
     root = data.data
     errors.extend(check_languages(data, root["label"], ("label",), languages, "evidence-data"))
-    levels: dict[str, dict] = {}
-    for index, level in enumerate(root["levels"]):
-        if level["id"] in levels:
-            errors.append(
-                ContentError(
-                    data.path,
-                    "evidence-data",
-                    f"the level id '{level['id']}' appears twice.",
-                    "give each level its own id.",
-                    data.line_of("levels", index, "id"),
-                )
-            )
-        for key in ("name", "meaning"):
-            errors.extend(check_languages(data, level[key], ("levels", index, key), languages, "evidence-data"))
-        levels[level["id"]] = {"name": level["name"], "meaning": level["meaning"]}
+    entries, level_errors = check_entries(data, "levels", ("name", "meaning"), languages, "evidence-data", "the level id", "level")
+    errors.extend(level_errors)
+    levels = {key: {"name": level["name"], "meaning": level["meaning"]} for key, level in entries.items()}
     raise_all(errors)
     return EvidenceScale(dict(root["label"]), levels)

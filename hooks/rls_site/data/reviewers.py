@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rls_site.data.schema import check_languages, check_schema, load_schema
+from rls_site.data.schema import check_entries, check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
-from rls_site.errors import ContentError, raise_all
+from rls_site.errors import raise_all
 
 DATA_FILE = "data/reviewers.yml"
 
@@ -41,21 +41,13 @@ def validate_reviewers(data: YamlData, languages: list[str]) -> dict[str, Review
     """The reviewers by id, or every problem in the file together."""
     errors = check_schema(data, load_schema("reviewers"), "reviewers-data")
     raise_all(errors)
-    reviewers: dict[str, Reviewer] = {}
-    for index, entry in enumerate(data.data["reviewers"]):
-        for key in ("name", "qualification"):
-            errors.extend(check_languages(data, entry[key], ("reviewers", index, key), languages, "reviewers-data"))
-        if entry["id"] in reviewers:
-            errors.append(
-                ContentError(
-                    data.path,
-                    "reviewers-data",
-                    f"the reviewer id '{entry['id']}' appears twice.",
-                    "give each reviewer its own id.",
-                    data.line_of("reviewers", index, "id"),
-                )
-            )
-            continue
-        reviewers[entry["id"]] = Reviewer(entry["id"], entry["type"], entry["physician"], dict(entry["name"]), dict(entry["qualification"]))
+    entries, entry_errors = check_entries(
+        data, "reviewers", ("name", "qualification"), languages, "reviewers-data", "the reviewer id", "reviewer"
+    )
+    errors.extend(entry_errors)
+    reviewers = {
+        key: Reviewer(key, entry["type"], entry["physician"], dict(entry["name"]), dict(entry["qualification"]))
+        for key, entry in entries.items()
+    }
     raise_all(errors)
     return reviewers

@@ -158,3 +158,29 @@ def check_languages(data: YamlData, texts: dict, keys: tuple, languages: list[st
         for lang in languages
         if lang not in texts
     ]
+
+
+def check_entries(
+    data: YamlData, list_key: str, text_keys: tuple[str, ...], languages: list[str], rule: str, what: str, noun: str
+) -> tuple[dict[str, dict], list[ContentError]]:
+    """The entries of the list under `list_key` by their `id` (the first of a repeated id), and a
+    problem for each repeated id and each of the `text_keys` without a text in every language.
+    `what` and `noun` name an entry in the messages ("the reviewer id", "reviewer")."""
+    entries: dict[str, dict] = {}
+    errors: list[ContentError] = []
+    for index, entry in enumerate(data.data[list_key]):
+        for key in text_keys:
+            errors.extend(check_languages(data, entry[key], (list_key, index, key), languages, rule))
+        if entry["id"] in entries:
+            errors.append(
+                ContentError(
+                    data.path,
+                    rule,
+                    f"{what} '{entry['id']}' appears twice.",
+                    f"give each {noun} its own id.",
+                    data.line_of(list_key, index, "id"),
+                )
+            )
+            continue
+        entries[entry["id"]] = entry
+    return entries, errors

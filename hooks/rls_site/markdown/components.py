@@ -130,9 +130,17 @@ def _items(text: str) -> list[str]:
 def check_components(markdown: str, markers: list[Marker], components: Components | None, lang: str, file: str) -> list[ContentError]:
     """Every part well formed: closed, with a list, a known level, 'not' in every Do not item, one
     summary before the first section. `markdown` is the text the markers were found in."""
-    errors = [_not_alone(markdown, marker, file) for marker in markers if marker.name in MARKERS and not _alone(markdown, marker)]
-    placed = [marker for marker in markers if marker.name in MARKERS and _alone(markdown, marker)]
-    parts, structure = find_parts(placed, file)
+    return _checked_parts(markdown, markers, components, lang, file)[2]
+
+
+def _checked_parts(
+    markdown: str, markers: list[Marker], components: Components | None, lang: str, file: str
+) -> tuple[list[Part], str, list[ContentError]]:
+    """The parts, `markdown` with code and comments masked, and every problem (check_components)."""
+    mine = [marker for marker in markers if marker.name in MARKERS]
+    alone = [_alone(markdown, marker) for marker in mine]
+    errors = [_not_alone(markdown, marker, file) for marker, ok in zip(mine, alone, strict=True) if not ok]
+    parts, structure = find_parts([marker for marker, ok in zip(mine, alone, strict=True) if ok], file)
     errors.extend(structure)
     masked = mask_code(markdown, comments=True)
     summaries = [part for part in parts if part.kind == "summary"]
@@ -187,7 +195,7 @@ def check_components(markdown: str, markers: list[Marker], components: Component
                     summaries[0].opener.line,
                 )
             )
-    return errors
+    return parts, masked, errors
 
 
 def _check_level(marker: Marker, components: Components | None, file: str) -> list[ContentError]:
@@ -234,9 +242,8 @@ def render_components(markdown: str, lang: str, components: Components, env, sta
     markers = [m for m in find_markers(markdown, PAGE) if m.name in MARKERS]
     if not markers:
         return markdown
-    raise_all(check_components(markdown, markers, components, lang, PAGE))
-    parts, _ = find_parts(markers, PAGE)
-    masked = mask_code(markdown, comments=True)
+    parts, masked, errors = _checked_parts(markdown, markers, components, lang, PAGE)
+    raise_all(errors)
     texts = components.texts(lang)
     heading_template = env.get_template("partials/component-heading.html")
 
