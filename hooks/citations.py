@@ -49,9 +49,11 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     if "md:bibliography" in markdown and EXTENSION in config.mdx_configs:
+        citing = {id(other): other for pages in _state.get("cited_by", {}).values() for other in pages}
+        # Each page once, however many sources it cites.
+        links = {key: {"title": _title(other), "url": get_relative_url(other.url or ".", page.url or ".")} for key, other in citing.items()}
         config.mdx_configs[EXTENSION]["cited_by"] = {
-            key: [{"title": _title(other), "url": get_relative_url(other.url or ".", page.url or ".")} for other in pages]
-            for key, pages in _state.get("cited_by", {}).items()
+            key: [links[id(other)] for other in pages] for key, pages in _state.get("cited_by", {}).items()
         }
     return markdown
 

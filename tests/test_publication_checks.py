@@ -1240,6 +1240,29 @@ def test_bad_input_fails_the_build_with_file_line_rule_and_fix(project, case):
     assert problems(checked.command_output) == problems(checked.build_output), checked.command_output
 
 
+# The mistakes found on built pages, with the pages checked in a second process as on a site of
+# hundreds of pages (rls_site.checks.page_queue): the same problems on the same lines.
+BUILT_PAGE_CASES = [
+    "disclaimer-dropped-by-template",
+    "review-dates-dropped-by-template",
+    "structured-data-date",
+    "partner-label-dropped-by-template",
+    "external-link-rel",
+    "link-broken",
+]
+
+
+@pytest.mark.parametrize("case", BUILT_PAGE_CASES)
+def test_built_page_problems_are_the_same_when_a_second_process_checks_the_pages(project, case):
+    edit(project, "hooks/rls_site/checks/page_queue.py", "WORKER_FROM_PAGES = 200", "WORKER_FROM_PAGES = 1")
+    rule, location = CASES[case](project)
+    result = build(project, {"RLS_TODAY": TODAY.isoformat()})
+    assert not result.ok, result.output
+    assert re.search(r"built pages checked in a second process", result.output), result.output
+    assert re.search(rf"(?m)(^|\s){re.escape(location)}(:\d+)?: \[{rule}\] ", result.output), result.output
+    assert "Traceback" not in result.output
+
+
 def test_search_index_that_cannot_be_written_stops_the_build_with_the_fix(project):
     """Pagefind missing or failing (a broken .venv): the build names the step and the fix."""
     fake = project / "fake-packages" / "pagefind_bin"

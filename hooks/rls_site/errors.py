@@ -21,6 +21,11 @@ class ContentError(Exception):
         self.fix = fix or RULES[rule].fix
         super().__init__(self.format())
 
+    def __reduce__(self):
+        # Pickled by its parts (the page checks' worker sends errors back): an Exception pickles
+        # its message only, which __init__ cannot take.
+        return (ContentError, (self.file, self.rule, self.problem, self.fix, self.line))
+
     @property
     def definition(self) -> Rule:
         return RULES[self.rule]

@@ -37,6 +37,17 @@ def _problems(error: ContentError | ContentErrors) -> list[ContentError]:
     return list(error.errors) if isinstance(error, ContentErrors) else [error]
 
 
+# Every data file a project has, under its folder.
+DATA_FILES = (
+    labels.DATA_FILE,
+    partners.DATA_FILE,
+    selfcheck.DATA_FILE,
+    sources.DATA_FILE,
+    evidence.DATA_FILE,
+    reviewers.DATA_FILE,
+    components.DATA_FILE,
+)
+
 _cache: dict = {}
 
 
@@ -53,18 +64,7 @@ def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[Conte
             errors.extend(_problems(error))
             return None
 
-    parsed = {
-        name: read(name)
-        for name in (
-            labels.DATA_FILE,
-            partners.DATA_FILE,
-            selfcheck.DATA_FILE,
-            sources.DATA_FILE,
-            evidence.DATA_FILE,
-            reviewers.DATA_FILE,
-            components.DATA_FILE,
-        )
-    }
+    parsed = {name: read(name) for name in DATA_FILES}
     key = (tuple(id(value) for value in parsed.values()), tuple(languages))
     if _cache.get("key") == key:  # the files as read last time: validated once per change
         return _cache["data"], list(_cache["errors"])

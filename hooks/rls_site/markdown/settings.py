@@ -15,6 +15,7 @@ in overrides/partials, where all HTML is written.
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import jinja2
 from markdown import Extension
 
 from rls_site.config import CONFIG_FILE, read_config
-from rls_site.data.project import ProjectData, project_data
+from rls_site.data.project import DATA_FILES, ProjectData, project_data
 
 TEMPLATES = "overrides"
 
@@ -57,8 +58,31 @@ class SiteExtension(Extension):
         super().__init__(**kwargs)
 
     def site(self) -> Site:
-        root = Path(self.getConfig("root") or ".").resolve()
-        config = read_config(root / CONFIG_FILE)
+        """The project's data and templates for this extension's language."""
+        root, lang = os.path.abspath(self.getConfig("root") or "."), self.getConfig("lang")
+        stamp = _stamp(root)
+        cached = _sites.get((root, lang))
+        if cached and cached[0] == stamp:
+            return cached[1]
+        folder = Path(root).resolve()
+        config = read_config(folder / CONFIG_FILE)
         languages = config.languages if config else ["en"]
-        lang = self.getConfig("lang") or languages[0]
-        return Site(project_data(root, languages), lang, template_env(root / TEMPLATES))
+        site = Site(project_data(folder, languages), lang or languages[0], template_env(folder / TEMPLATES))
+        _sites[(root, lang)] = (stamp, site)
+        return site
+
+
+# Every page's conversion asks for the site, once an extension (MkDocs makes the extensions anew
+# for each page): read again only when mkdocs.yml or a data file changed (`mkdocs serve`).
+_sites: dict[tuple[str, str], tuple[tuple, Site]] = {}
+
+
+def _stamp(root: str) -> tuple:
+    stamps = []
+    for name in (CONFIG_FILE, *DATA_FILES):
+        try:
+            stat = os.stat(os.path.join(root, name))
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
