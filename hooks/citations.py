@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from rls_site.checks.front_matter import read_front_matter
 from rls_site.data.project import project_data
 from rls_site.errors import ContentError
-from rls_site.markdown.citations import parse_citations
+from rls_site.markdown.citations import cited_keys
 from rls_site.mkdocs_glue import logger, project_root, reports_content_errors, site_languages
 
 log = logger(__name__)
@@ -35,13 +35,7 @@ def _title(page) -> str:
 def on_nav(nav, config, files):
     cited_by: dict[str, list] = defaultdict(list)
     for page in nav.pages:
-        try:
-            keys = dict.fromkeys(
-                key for citation in parse_citations(page.file.content_string, page.file.src_uri) for key, _ in citation.items
-            )
-        except ContentError:
-            continue  # the publication checks report it
-        for key in keys:
+        for key in cited_keys(page.file.content_string):  # none when malformed: the publication checks report it
             cited_by[key].append(page)
     _state.update(cited_by=cited_by)
     return nav

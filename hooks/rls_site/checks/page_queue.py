@@ -14,9 +14,8 @@ in the build's process, like any page not checked yet.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 
 from rls_site.checks.internal_links import PageLinks
 from rls_site.checks.run import Settings, SourcePage, check_and_read_page_html
@@ -54,10 +53,14 @@ class PageQueue:
         self.checked: dict[str, Checked] = {}
         self._batch: list[tuple[str, str, str]] = []
         self._futures: list[Future] = []
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = None
         if worker is None:
             worker = pages >= WORKER_FROM_PAGES and (os.cpu_count() or 1) > 1
         if worker:
+            # Imported here: multiprocessing costs a small site's build 25 ms it has no use for.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             # "spawn": a fresh interpreter, never a copy of the build's threads (`mkdocs serve` runs some).
             self._pool = ProcessPoolExecutor(
                 1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(settings, sources)

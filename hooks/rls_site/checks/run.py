@@ -43,7 +43,7 @@ from rls_site.config import CONFIG_FILE, read_config
 from rls_site.data.project import ProjectData, load_data
 from rls_site.data.yaml_file import read_text
 from rls_site.errors import ContentError
-from rls_site.markdown.citations import check_citations, parse_citations
+from rls_site.markdown.citations import check_citations, cited_keys
 from rls_site.markdown.components import check_components
 from rls_site.markdown.evidence import check_evidence_markers
 from rls_site.markdown.selfcheck import check_selfcheck_markers
@@ -88,10 +88,7 @@ class SourcePage:
     def cited(self) -> list[str]:
         """The sources the page cites, each once, in order of first citation (as its structured data
         lists them); none when a citation is malformed, which the checks report."""
-        try:
-            return list(dict.fromkeys(key for citation in parse_citations(self.text, self.file) for key, _ in citation.items))
-        except ContentError:
-            return []
+        return list(cited_keys(self.text))
 
 
 def load_settings(root: Path, languages: list[str] | None = None, today: date | None = None) -> tuple[Settings, list[ContentError]]:

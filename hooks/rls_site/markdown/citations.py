@@ -15,6 +15,7 @@ with file and line (`check_citations`).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -75,6 +76,18 @@ def parse_citations(markdown: str, file: str, first_line: int = 1) -> list[Citat
             items.append((item.group("key"), item.group("locator")))
         citations.append(Citation(start, close + 1, line, tuple(items)))
     return citations
+
+
+# The build asks which sources a page cites three times (before the build, for the sources page's
+# list, for the page's structured data): the page's text is read once.
+@functools.lru_cache(maxsize=4096)
+def cited_keys(markdown: str) -> tuple[str, ...]:
+    """The sources `markdown` cites, each once, in order of first citation; none when a citation is
+    malformed, which the checks report."""
+    try:
+        return tuple(dict.fromkeys(key for citation in parse_citations(markdown, PAGE) for key, _ in citation.items))
+    except ContentError:
+        return ()
 
 
 def check_keys(citations: list[Citation], registry: SourceRegistry, file: str) -> list[ContentError]:
