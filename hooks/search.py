@@ -2,10 +2,11 @@
 
 mkdocs-static-i18n builds the default language first, then, inside that build's `on_post_build`,
 each other language. `on_pre_build` of the second language's pass starts Pagefind over the default
-language's pages, which are all written by then, so it indexes them while the other pages are
-built. `on_post_build` of the first pass, after every language is built (in `mkdocs build` and after
-each rebuild of `mkdocs serve`) and before the publication checks read the site, indexes the other
-languages and joins the two. `on_build_error` stops a run of a build that failed.
+language's pages, which are all written by then, so it indexes them, on one core, while the other
+pages are built on another. `on_post_build` of the first pass, after every language is built (in
+`mkdocs build` and after each rebuild of `mkdocs serve`) and before the publication checks read
+the site, indexes the other languages and joins the two. `on_build_error` stops a run of a build
+that failed.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def on_pre_build(config):
     site_dir, others = _state["site_dir"], _state["languages"][1:]
     glob = default_language_glob(site_dir, others)
     if glob:
-        _state["first"] = IndexRun(site_dir, site_dir.name, glob)
+        _state["first"] = IndexRun(site_dir, site_dir.name, glob, one_core=True)  # MkDocs renders on another
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) built every language; before the checks (-300)

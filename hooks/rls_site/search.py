@@ -18,6 +18,7 @@ Usable without MkDocs; hooks/search.py starts an `IndexRun` and calls `index_sit
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,10 +93,15 @@ class IndexRun:
     `merged_entry` joins those. So the default language, built first, can be indexed while the
     build makes the other languages' pages."""
 
-    def __init__(self, site_dir: Path, site: str = "site", glob: str | None = None):
+    def __init__(self, site_dir: Path, site: str = "site", glob: str | None = None, one_core: bool = False):
         self.site_dir, self.site = site_dir, site
+        # Pagefind runs on the rayon and tokio thread pools, one thread a core by default; `one_core`
+        # leaves the other cores to the build (the same index, a little later).
+        env = {**os.environ, "RAYON_NUM_THREADS": "1", "TOKIO_WORKER_THREADS": "1"} if one_core else None
         try:
-            self._process = subprocess.Popen(pagefind_command(site_dir, glob), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self._process = subprocess.Popen(
+                pagefind_command(site_dir, glob), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+            )
         except OSError as error:
             raise ContentError(f"{site}/{INDEX_DIR}", "search-index", f"Pagefind could not run ({error}).") from None
 
