@@ -70,6 +70,22 @@ def test_a_large_build_uses_the_worker_a_small_one_does_not():
         large.close()
 
 
+def test_where_no_worker_can_start_the_pages_are_checked_in_the_build(monkeypatch, site):
+    """A machine that allows no second process or no semaphores: the build checks the pages itself."""
+    import concurrent.futures
+
+    def no_processes(*args, **kwargs):
+        raise OSError("[Errno 38] Function not implemented")
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_processes)
+    settings, _ = load_settings(ROOT)
+    _, sources = check_sources(ROOT / "docs", settings)
+    queue = PageQueue(settings, pages_by_output(sources, settings), 2014)
+    assert not queue.in_worker
+    queue.add(BROKEN_PAGE, "site/kaart/index.html", "kaart/index.html")
+    assert "disclaimer-missing" in [error.rule for error in queue.finish()["kaart/index.html"][0]]
+
+
 def test_a_problem_crosses_processes_whole():
     error = ContentError("docs/oorzaken.md", "link-broken", "the link '#x' leads nowhere.", None, 12)
     copy = pickle.loads(pickle.dumps(error))

@@ -1,13 +1,14 @@
 """The built pages' checks, run in a second process while the build renders the next pages.
 
 Checking a built page (`check_and_read_page_html`: lxml reads it, every rule on it, its ids and
-links kept for the link check) costs about 5 ms; MkDocs renders one page at a time, on one core.
+links kept for the link check) costs 3-5 ms; MkDocs renders one page at a time, on one core.
 From WORKER_FROM_PAGES pages a build (every language counted) the pages therefore go, in
 batches, to one worker process on another core, and the build waits at the end only for the
 pages still in it. Below that, and on a machine with one core, they are checked in the build's
 own process: starting a worker (a new Python that imports lxml) costs more than it saves.
 
-The results are the same either way (tests/test_page_queue.py). A worker that fails to start or
+The results are the same either way (tests/test_build_in_parallel.py). Where no worker can start
+(no processes or semaphores allowed) the pages are checked in the build's process; a worker that
 stops leaves its pages unchecked here; `check_site` then reads them from site/ and checks them
 in the build's process, like any page not checked yet.
 """
@@ -61,11 +62,14 @@ class PageQueue:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # "spawn": a fresh interpreter, never a copy of the build's threads (`mkdocs serve` runs some).
-            self._pool = ProcessPoolExecutor(
-                1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(settings, sources)
-            )
-            self._futures.append(self._pool.submit(_ready))  # start it now, while the first pages render
+            try:
+                # "spawn": a fresh interpreter, never a copy of the build's threads (`mkdocs serve` runs some).
+                self._pool = ProcessPoolExecutor(
+                    1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(settings, sources)
+                )
+                self._futures.append(self._pool.submit(_ready))  # start it now, while the first pages render
+            except (OSError, RuntimeError, ImportError):  # no worker possible here: check in this process
+                self.close()
 
     @property
     def in_worker(self) -> bool:
