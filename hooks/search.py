@@ -34,6 +34,7 @@ def on_pre_build(config):
     glob = default_language_glob(site_dir, others)
     if glob:
         _state["first"] = IndexRun(site_dir, site_dir.name, glob, one_core=True)  # MkDocs renders on another
+        log.debug(f"Search: indexing the pages of '{_state['languages'][0]}' while the other languages are built.")
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) built every language; before the checks (-300)

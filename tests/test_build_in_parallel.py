@@ -13,6 +13,8 @@ import os
 import pickle
 import shutil
 import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import ROOT
@@ -161,3 +163,22 @@ def test_the_index_made_in_two_runs_is_the_index_of_one_run(site, tmp_path):
     index_site(split, "split", IndexRun(split, "split", glob, one_core=True), ["en"])
     assert same_tree(split / INDEX_DIR, whole / INDEX_DIR) == []
     assert set(json.loads((split / INDEX_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"]) == {"en", "nl"}
+
+
+def test_a_build_indexes_the_default_language_while_it_builds_the_others(project):
+    """The hooks start the Dutch index when the English pass begins (the debug log says so), and
+    the finished index holds both languages."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--verbose", "--site-dir", str(project / "site")],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    started = output.index("Search: indexing the pages of 'nl' while the other languages are built.")
+    assert output.index("Building 'en' documentation") < started < output.index("Documentation built")
+    entry = json.loads((project / "site" / INDEX_DIR / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en", "nl"]

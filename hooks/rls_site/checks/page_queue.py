@@ -16,6 +16,7 @@ in the build's process, like any page not checked yet.
 from __future__ import annotations
 
 import os
+import signal
 from concurrent.futures import Future
 
 from rls_site.checks.internal_links import PageLinks
@@ -30,17 +31,16 @@ Checked = tuple[list[ContentError], PageLinks]
 _worker: dict = {}  # in the worker process: what every page is checked against
 
 
-def _start_worker(settings: Settings, sources: dict[str, SourcePage]) -> None:
+def _start_worker(settings: Settings, sources: dict[str, SourcePage]) -> bool:
+    # Ctrl+C stops the build, which stops the worker: the worker itself prints no traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.update(settings=settings, sources=sources)
+    return True
 
 
 def _check_batch(batch: list[tuple[str, str, str]]) -> list[tuple[str, Checked]]:
     settings, sources = _worker["settings"], _worker["sources"]
     return [(rel, check_and_read_page_html(html, file, sources.get(rel), settings, rel)) for html, file, rel in batch]
-
-
-def _ready() -> bool:
-    return True
 
 
 class PageQueue:
@@ -56,7 +56,7 @@ class PageQueue:
         self._futures: list[Future] = []
         self._pool = None
         if worker is None:
-            worker = pages >= WORKER_FROM_PAGES and (os.cpu_count() or 1) > 1
+            worker = pages >= WORKER_FROM_PAGES and _usable_cores() > 1
         if worker:
             # Imported here: multiprocessing costs a small site's build 25 ms it has no use for.
             import multiprocessing
@@ -64,11 +64,11 @@ class PageQueue:
 
             try:
                 # "spawn": a fresh interpreter, never a copy of the build's threads (`mkdocs serve` runs some).
-                self._pool = ProcessPoolExecutor(
-                    1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(settings, sources)
-                )
-                self._futures.append(self._pool.submit(_ready))  # start it now, while the first pages render
-            except (OSError, RuntimeError, ImportError):  # no worker possible here: check in this process
+                self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+                # The pages' texts go as the first task, which a thread of the pool sends: as the
+                # worker's start-up arguments the build would wait until the new Python has started.
+                self._futures.append(self._pool.submit(_start_worker, settings, sources))
+            except Exception:  # noqa: BLE001 - no worker possible here (processes, semaphores): check in this process
                 self.close()
 
     @property
@@ -107,7 +107,15 @@ class PageQueue:
         return self.checked
 
     def close(self) -> None:
-        """Stop the worker without waiting for its pages (a build that failed)."""
+        """Stop the worker: the batch it is checking is finished, the others are dropped (a build that failed)."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (a container may allow fewer than the machine has)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on every system
+        return os.cpu_count() or 1
