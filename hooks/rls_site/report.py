@@ -50,7 +50,7 @@ from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
 from rls_site.github import report_to_github, table_cell
 from rls_site.markdown.citations import parse_citations
-from rls_site.markdown.text import mask_code, replace_spans
+from rls_site.markdown.text import blank, mask_code, replace_spans
 from rls_site.search import is_search_page
 from rls_site.spelling import WORD_LISTS, Misspelling, SpellingUnavailable, misspellings_by_file, read_word_list
 from rls_site.today import today as today_in_the_netherlands
@@ -129,13 +129,8 @@ def _masked(body: str, file: str, first_line: int) -> str:
     character in its place."""
     masked = mask_code(body, comments=True)
     citations = parse_citations(body, file, first_line)
-    masked = replace_spans(masked, [(c.start, c.end, _blank(body[c.start : c.end])) for c in citations])
-    return _HTML_TAG.sub(lambda m: _blank(m.group(0)), masked)
-
-
-def _blank(text: str) -> str:
-    """Spaces for `text`, its line breaks kept: what follows stays on its line."""
-    return re.sub(r"[^\n]", " ", text)
+    masked = replace_spans(masked, [(c.start, c.end, blank(body[c.start : c.end])) for c in citations])
+    return _HTML_TAG.sub(lambda m: blank(m.group(0)), masked)
 
 
 def reading_lines(body: str, file: str, first_line: int = 1) -> list[tuple[int, str]]:
@@ -390,7 +385,7 @@ def render_markdown(report: dict) -> str:
 def _spelling_cell(row: dict) -> str:
     if row["spelling"] is None:
         return "–"
-    return str(len(row["spelling"])) if row["spelling"] else "0"
+    return str(len(row["spelling"]))
 
 
 def spelling_warnings(report: dict) -> list[ContentError]:

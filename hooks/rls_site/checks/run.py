@@ -47,7 +47,7 @@ from rls_site.markdown.citations import check_citations, cited_keys
 from rls_site.markdown.components import check_components
 from rls_site.markdown.evidence import check_evidence_markers
 from rls_site.markdown.selfcheck import check_selfcheck_markers
-from rls_site.markdown.text import find_markers
+from rls_site.markdown.text import find_markers, line_at
 from rls_site.search import SEARCH_PAGE, SEARCH_TEMPLATE, is_search_page
 from rls_site.today import today as today_in_the_netherlands
 
@@ -213,9 +213,13 @@ def _in_source(error: ContentError, source: SourcePage | None) -> ContentError:
         return error
     for word in error.problem.replace("(", " ").replace(")", " ").split():
         if "//" in word and (position := source.text.find(word.rstrip(".,:"))) >= 0:
-            line = source.text.count("\n", 0, position) + 1
-            return ContentError(source.file, error.rule, f"{error.problem} (in {error.file})", error.fix, line)
+            return _at_source(error, source, position)
     return error
+
+
+def _at_source(error: ContentError, source: SourcePage, position: int) -> ContentError:
+    """A built page's problem on the line of its source where `position` is, the built file named."""
+    return ContentError(source.file, error.rule, f"{error.problem} (in {error.file})", error.fix, line_at(source.text, position))
 
 
 def check_page_html(html: str, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
@@ -326,8 +330,7 @@ def _link_in_source(error: ContentError, by_output: dict[str, SourcePage], site:
     for text in (f'"{address}"', f"'{address}'", f"({address})"):
         position = source.text.find(text)
         if position >= 0:
-            line = source.text.count("\n", 0, position) + 1
-            return ContentError(source.file, error.rule, f"{error.problem} (in {error.file})", error.fix, line)
+            return _at_source(error, source, position)
     return error
 
 

@@ -43,7 +43,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _MARKER = re.compile(r"<!--\s*md:(?P<name>[^\s>]*)(?P<args>.*?)-->", re.DOTALL)
 
 
-def _blank(text: str) -> str:
+def blank(text: str) -> str:
     """Same length, newlines kept, everything else a space: offsets and line numbers survive."""
     return re.sub(r"[^\n]", " ", text)
 
@@ -56,14 +56,14 @@ def mask_code(markdown: str, comments: bool = False) -> str:
     # Most pages have no code at all: the patterns below, tried at every line and position, cost more
     # than looking for the characters that every piece of code needs.
     if "`" not in markdown and "~~~" not in markdown:
-        return _COMMENT.sub(lambda m: _blank(m.group(0)), markdown) if comments and "<!--" in markdown else markdown
+        return _COMMENT.sub(lambda m: blank(m.group(0)), markdown) if comments and "<!--" in markdown else markdown
     out: list[str] = []
     fence: str | None = None
     for line in markdown.splitlines(keepends=True):
         match = _FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)
-            out.append(_blank(line))
+            out.append(blank(line))
         elif fence is not None:
             if (
                 match
@@ -72,14 +72,14 @@ def mask_code(markdown: str, comments: bool = False) -> str:
                 and not line.strip()[len(match.group(1)) :].strip("`~ \t>")
             ):
                 fence = None
-            out.append(_blank(line))
+            out.append(blank(line))
         else:
             out.append(line)
     text = "".join(out)
     # Inline code cannot span a blank line (a paragraph break).
-    text = _INLINE_CODE.sub(lambda m: m.group(0) if "\n\n" in m.group(0) else _blank(m.group(0)), text)
+    text = _INLINE_CODE.sub(lambda m: m.group(0) if "\n\n" in m.group(0) else blank(m.group(0)), text)
     if comments:
-        text = _COMMENT.sub(lambda m: _blank(m.group(0)), text)
+        text = _COMMENT.sub(lambda m: blank(m.group(0)), text)
     return text
 
 
