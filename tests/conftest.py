@@ -1,13 +1,34 @@
-"""Shared fixtures: real MkDocs builds of the site (or of a changed copy) and a real Chromium.
+"""Shared fixtures and helpers: the tests' own small site, the real site built once, a real Chromium.
 
-Builds run `python -m mkdocs build --strict` in a subprocess, as `make build` does, so every test
-sees exactly what an editor would see, messages included.
+The tests' own small site, `tests/fixtures/site/`, is what the machinery (rules, checks, extensions,
+templates, report) is tested on: its own `mkdocs.yml`, four pages in Dutch and English (`index`
+with summary, citations, an evidence statement, Do / Do not and a care card; `symptomen` with the
+self-check; `bronnen` with the full source list; `over`, the about page; and `zoeken`), its own
+data files, and its own dates: every page reviewed 2026-11-25, next review 2027-11-25, checked
+with today fixed at `FIXTURE_TODAY` (2026-12-03, through `RLS_TODAY`). A copy of it takes the
+project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates (`overrides/`) and
+`docs/assets/`, so what it tests is this project's machinery over content that never changes.
+
+- `fixture_project(path)`: a fresh copy in `path` that a test may change; `small_project` is one
+  per test. Build it with `build_in_process(project)` (MkDocs in this process, as
+  mkdocs-static-i18n tests its plugin: `build(load_config(...))`; a hook module is loaded once
+  per file path and keeps its state between builds of one copy, as in `mkdocs serve`) or, where
+  the exact terminal output is what is tested, with `build(project)` (`mkdocs build --strict` in a
+  subprocess). `check_in_process(project)` is `make check` over its docs/ and site/.
+- `small_site`: the small site built once per test run (read only), with its `Build`.
+- `site` (with `site_url`, `server`, `page`): the real site, built once per test run with
+  `mkdocs build --strict` against the real clock, for the tests of what every correct content
+  must have and for the browser tests. No test names a page count, a date, a sentence or a
+  citation of the real pages: those change with every correct edit.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import io
 import json
+import logging
 import os
 import re
 import shutil
@@ -24,6 +45,9 @@ PROJECT_PARTS = ["docs", "overrides", "hooks", "data", "mkdocs.yml"]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LANGUAGES = {"nl": "", "en": "en/"}
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+FIXTURE_TODAY = "2026-12-03"
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # The tests' own builds report as a local build does, also when the tests run in GitHub Actions:
 # their broken copies must not add annotations or rows to the pull request's job summary
 # (tests/test_github.py sets these itself).
@@ -82,6 +106,84 @@ def run_checks(project: Path, env: dict | None = None, *args: str) -> subprocess
     )
 
 
+def fixture_project(target: Path) -> Path:
+    """A copy of the tests' own small site in `target`, with the project's hooks, templates and assets."""
+    shutil.copytree(FIXTURE_SITE, target, ignore=shutil.ignore_patterns("site", ".cache"))
+    (target / "hooks").mkdir()
+    for hook in (ROOT / "hooks").glob("*.py"):  # rls_site itself is imported from the project
+        shutil.copy2(hook, target / "hooks" / hook.name)
+    shutil.copytree(ROOT / "overrides", target / "overrides")
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    return target
+
+
+@contextlib.contextmanager
+def environment(env: dict | None):
+    """os.environ with `env` set (a value None removes the variable), restored afterwards."""
+    saved = dict(os.environ)
+    for key, value in (env or {}).items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+    try:
+        yield
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+class _Lines(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(f"{record.levelname:<8}-  {record.getMessage()}")
+
+
+def build_in_process(project: Path, env: dict | None = None) -> Build:
+    """Build `project` strictly with MkDocs in this process, into project/site; its log as output.
+
+    As `mkdocs build --strict`, without the subprocess: the log lines are what an editor sees in
+    the terminal (without colours); a failed build is a returncode of 1 and never raises."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    site = project / "site"
+    logger = logging.getLogger("mkdocs")
+    lines, level = _Lines(), logger.level
+    logger.addHandler(lines)
+    logger.setLevel(logging.INFO)
+    returncode = 0
+    try:
+        with environment(env):
+            mkdocs_build(load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(site)))
+    except (Abort, ConfigurationError) as error:
+        lines.lines.append(f"Aborted: {error}")
+        returncode = 1
+    except Exception:  # a traceback an editor would see: the test shows it
+        import traceback
+
+        lines.lines.append(traceback.format_exc())
+        returncode = 1
+    finally:
+        logger.removeHandler(lines)
+        logger.setLevel(level)
+    return Build(returncode, "\n".join(lines.lines), site)
+
+
+def check_in_process(project: Path, env: dict | None = None, *args: str) -> subprocess.CompletedProcess:
+    """`make check` in `project` (python -m rls_site.checks docs site), in this process."""
+    from rls_site.checks.__main__ import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with environment(env), contextlib.chdir(project), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["docs", "site", *args])
+    return subprocess.CompletedProcess(["python", "-m", "rls_site.checks", "docs", "site", *args], code, out.getvalue(), err.getvalue())
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -104,8 +206,22 @@ def site(tmp_path_factory, site_url) -> Path:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A fresh copy of the project that a test may change before building it."""
+    """A fresh copy of the whole project that a test may change before building it."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """A fresh copy of the tests' own small site that a test may change before building it."""
+    return fixture_project(tmp_path / "small")
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Build:
+    """The tests' own small site, built once per test run with today at FIXTURE_TODAY (read only)."""
+    result = build_in_process(fixture_project(tmp_path_factory.mktemp("small") / "project"), {"RLS_TODAY": FIXTURE_TODAY})
+    assert result.ok, result.output
+    return result
 
 
 def pages(site_dir: Path) -> dict[str, list[str]]:
