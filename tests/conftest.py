@@ -184,6 +184,36 @@ def check_in_process(project: Path, env: dict | None = None, *args: str) -> subp
     return subprocess.CompletedProcess(["python", "-m", "rls_site.checks", "docs", "site", *args], code, out.getvalue(), err.getvalue())
 
 
+def edit(project: Path, path: str, old: str, new: str) -> None:
+    """Replace the first `old` in a file of `project` (which must hold it) by `new`."""
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def append(project: Path, path: str, text: str) -> int:
+    """Append `text` to a page; returns the line number its first line gets."""
+    file = project / path
+    old = file.read_text(encoding="utf-8")
+    if not old.endswith("\n"):
+        old += "\n"
+    file.write_text(old + text, encoding="utf-8")
+    return old.count("\n") + 1
+
+
+def line_of(project: Path, path: str, line: str, last: bool = False) -> int:
+    """The number of the (first, or last) line that is exactly `line`."""
+    lines = (project / path).read_text(encoding="utf-8").splitlines()
+    return len(lines) - lines[::-1].index(line) if last else lines.index(line) + 1
+
+
+def line_of_start(project: Path, path: str, start: str) -> int:
+    """The first line that starts with `start`."""
+    lines = (project / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

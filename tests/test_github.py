@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 import re
 
-from conftest import build, run_checks
+from conftest import build, edit, line_of, run_checks
 from rls_site.errors import ContentError
 from rls_site.github import annotation, job_summary, report_to_github
-from test_publication_checks import edit, line_of
+
 
 ANNOTATION = re.compile(r"^::(?P<level>error|warning) (?P<properties>[^:]*)::(?P<message>.*)$", re.M)
 
