@@ -16,6 +16,8 @@ project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates 
   the exact terminal output is what is tested, with `build(project)` (`mkdocs build --strict` in a
   subprocess). `check_in_process(project)` is `make check` over its docs/ and site/.
 - `small_site`: the small site built once per test run (read only), with its `Build`.
+- `built_site`: (project folder, built site), once the real site and once the small site, for a
+  test of what every correct site has; `nav_pages(project)`: the pages its menu lists.
 - `site` (with `site_url`, `server`, `page`): the real site, built once per test run with
   `mkdocs build --strict` against the real clock, for the tests of what every correct content
   must have and for the browser tests. No test names a page count, a date, a sentence or a
@@ -252,6 +254,24 @@ def small_site(tmp_path_factory) -> Build:
     result = build_in_process(fixture_project(tmp_path_factory.mktemp("small") / "project"), {"RLS_TODAY": FIXTURE_TODAY})
     assert result.ok, result.output
     return result
+
+
+@pytest.fixture(params=["real", "small"])
+def built_site(request) -> tuple[Path, Path]:
+    """(project folder, built site): a test of what every correct site has runs on the real site
+    and on the tests' own small site, where it may also pin the small site's own pages."""
+    if request.param == "real":
+        return ROOT, request.getfixturevalue("site")
+    small = request.getfixturevalue("small_site")
+    return small.site.parent, small.site
+
+
+def nav_pages(project: Path) -> list[str]:
+    """The pages the menu of `project`'s mkdocs.yml lists, as built folders ('' for the home page)."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    block = text.split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
+    sources = re.findall(r"(?m)^\s*- (?:[^:\n]+: )?([\w/.-]+\.md)$", block)
+    return ["" if source == "index.md" else source.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/" for source in sources]
 
 
 def pages(site_dir: Path) -> dict[str, list[str]]:

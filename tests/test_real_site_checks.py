@@ -31,21 +31,12 @@ from rls_site.data.yaml_file import parse_yaml
 from rls_site.urls import is_external
 
 
-@pytest.fixture(params=["real", "small"])
-def built(request) -> tuple[Path, Path]:
-    """(project folder, built site): the real site, then the tests' own small site."""
-    if request.param == "real":
-        return ROOT, request.getfixturevalue("site")
-    small = request.getfixturevalue("small_site")
-    return small.site.parent, small.site
-
-
 def all_html(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
 
 
-def test_every_built_page_shows_the_disclaimer_in_its_language(built):
-    root, site = built
+def test_every_built_page_shows_the_disclaimer_in_its_language(built_site):
+    root, site = built_site
     texts = {
         lang: " ".join(texts["disclaimer"].split())
         for lang, texts in parse_yaml((root / "data" / "labels.yml").read_text(encoding="utf-8"), "labels").data.items()
@@ -68,10 +59,15 @@ def front_matter(root: Path, src: str) -> dict:
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_review_dates_reviewer_and_json_ld_on_every_content_page_in_both_languages(built, lang):
-    root, site = built
+def test_review_dates_reviewer_and_json_ld_on_every_content_page_in_both_languages(built_site, lang):
+    root, site = built_site
     labels = yaml.safe_load((root / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]
-    months, last_label, next_label, not_physician = labels["months"], labels["last_reviewed"], labels["next_review"], labels["not_physician"]
+    months, last_label, next_label, not_physician = (
+        labels["months"],
+        labels["last_reviewed"],
+        labels["next_review"],
+        labels["not_physician"],
+    )
     reviewers = validate_reviewers(
         parse_yaml((root / "data" / "reviewers.yml").read_text(encoding="utf-8"), "data/reviewers.yml"), LANGUAGES
     )
@@ -110,23 +106,23 @@ def test_review_dates_reviewer_and_json_ld_on_every_content_page_in_both_languag
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_search_page_has_the_disclaimer_but_no_review_dates_or_json_ld(built, prefix):
+def test_search_page_has_the_disclaimer_but_no_review_dates_or_json_ld(built_site, prefix):
     """The search page is no health information (rls_site.search)."""
-    _, site = built
+    _, site = built_site
     page = read_page((site / prefix / "zoeken" / "index.html").read_text(encoding="utf-8"))
     assert page.select("//*[@data-disclaimer]") and page.select("//form[@data-search]")
     assert not page.select("//*[@data-review-dates]") and page.json_ld == []
 
 
-def test_404_has_the_disclaimer_but_no_review_dates_or_json_ld(built):
-    _, site = built
+def test_404_has_the_disclaimer_but_no_review_dates_or_json_ld(built_site):
+    _, site = built_site
     page = read_page((site / "404.html").read_text(encoding="utf-8"))
     assert page.first(lambda e: "data-disclaimer" in e.attrs) is not None
     assert page.first(lambda e: "data-review-dates" in e.attrs) is None and page.json_ld == []
 
 
-def test_external_links_have_noopener_noreferrer_and_nothing_loads_from_another_site(built):
-    root, site = built
+def test_external_links_have_noopener_noreferrer_and_nothing_loads_from_another_site(built_site):
+    root, site = built_site
     seen = 0
     for path in all_html(site):
         page = read_page(path.read_text(encoding="utf-8"))
@@ -140,8 +136,8 @@ def test_external_links_have_noopener_noreferrer_and_nothing_loads_from_another_
         assert seen > 10  # the organisation on the about page, DOI and PubMed links, the edit links
 
 
-def test_without_partners_no_page_has_a_partner_link_and_the_about_page_states_the_policy(built):
-    root, site = built
+def test_without_partners_no_page_has_a_partner_link_and_the_about_page_states_the_policy(built_site):
+    root, site = built_site
     hosts, errors = validate_partners(parse_yaml((root / "data" / "partners.yml").read_text(encoding="utf-8"), "data/partners.yml"))
     assert errors == []
     for path in all_html(site):
@@ -152,9 +148,9 @@ def test_without_partners_no_page_has_a_partner_link_and_the_about_page_states_t
         assert check_policy_page(about, src, src) == []
 
 
-def test_the_command_passes_on_the_site(built):
+def test_the_command_passes_on_the_site(built_site):
     """`make check`, as an editor runs it: on the real site against the real clock."""
-    root, site = built
+    root, site = built_site
     env = {key: value for key, value in os.environ.items() if key != "RLS_TODAY"}
     today = [] if root == ROOT else ["--today", FIXTURE_TODAY]
     command = subprocess.run(

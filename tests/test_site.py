@@ -8,11 +8,12 @@ from urllib.parse import urljoin, urlparse
 
 import yaml
 
-from conftest import ROOT, pages
+from conftest import ROOT, nav_pages, pages
 from rls_site.checks.built_page import read_page
 
 DOCS = ROOT / "docs"
-SECTIONS = ["", "symptomen/", "oorzaken/", "behandeling/", "zelf-doen/", "bronnen/", "over/"]
+# The real site's pages as its menu lists them (mkdocs.yml), whatever pages the editors add.
+SECTIONS = nav_pages(ROOT)
 SEARCH_PAGE = "zoeken/"  # reached from the search form, not the navigation
 PAGES = SECTIONS + [SEARCH_PAGE]
 REQUIRED_FRONT_MATTER = ("title", "description", "last_reviewed", "reviewed_by", "next_review")
@@ -101,12 +102,19 @@ def test_site_sets_no_cookie_and_has_no_analytics(site):
 
 def test_edit_link_is_at_the_end_and_points_at_the_page_file_in_each_language(site):
     """For editors, out of the reader's way: no button beside the title, a small link at the end."""
-    for prefix, suffix, text in (("", ".md", "Verbeter deze pagina"), ("en/", ".en.md", "Improve this page")):
-        html = (site / prefix / "symptomen" / "index.html").read_text(encoding="utf-8")
-        assert "md-content__button" not in html
-        edit = re.search(r'<p class="site-edit-link"><a href="([^"]+)" rel="edit noopener noreferrer">([^<]+)</a></p>', html)
-        assert edit.group(1).endswith(f"/edit/main/docs/symptomen{suffix}") and edit.group(2).startswith(text)
-        assert html.index("site-edit-link") > html.index("data-review-dates")
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
+    for prefix, lang, suffix in (("", "nl", ".md"), ("en/", "en", ".en.md")):
+        for section in SECTIONS:
+            html = (site / prefix / section / "index.html").read_text(encoding="utf-8")
+            source = (section.rstrip("/") or "index") + suffix
+            if not (DOCS / source).exists():  # a page in a folder: folder/index.md
+                source = section + "index" + suffix
+            assert "md-content__button" not in html
+            edit = re.search(r'<p class="site-edit-link"><a href="([^"]+)" rel="edit noopener noreferrer">([^<]+)</a></p>', html)
+            assert edit.group(1).endswith(f"/edit/main/docs/{source}") and edit.group(2).startswith(
+                labels[lang]["edit_page"].split(" (")[0]
+            )
+            assert html.index("site-edit-link") > html.index("data-review-dates")
 
 
 def test_no_repository_widget_that_would_call_a_third_party_api(site):
@@ -132,9 +140,10 @@ def test_no_page_loads_materials_javascript(site):
     assert not (site / "search").exists() and not (site / "en" / "search").exists(), "Material's search index is back"
 
 
-def test_only_content_pages_are_marked_for_the_search_index(site):
+def test_only_content_pages_are_marked_for_the_search_index(built_site):
     """Pagefind indexes what is inside data-pagefind-body: a content page's text, without its
     review dates, its edit link and its own source list (rls_site.search)."""
+    root, site = built_site
     ignored = 0
     for lang, paths in pages(site).items():
         for path in paths:
@@ -154,33 +163,43 @@ def test_only_content_pages_are_marked_for_the_search_index(site):
             )
             assert all("data-pagefind-ignore" in element.attrs for element in parts), path
             ignored += len(parts)
-    assert ignored >= 2 * 10  # a source list and its heading on most pages
+    if root != ROOT:  # the small site: a source list and its heading on 'index' and 'symptomen', in both languages
+        assert ignored == 2 * 4
     for not_found in ("404.html", "en/404.html"):
         assert read_page((site / not_found).read_text(encoding="utf-8")).select("//*[@data-pagefind-body]") == []
 
 
-# The pages a reader acts on: each opens with its summary, and says when to see the GP on a care card.
-SUMMARY_PAGES = ["", "symptomen/", "oorzaken/", "behandeling/", "zelf-doen/"]
-CARE_PAGES = ["", "symptomen/", "behandeling/", "zelf-doen/"]
+def summaries_and_cards(site: Path, prefix: str, section: str):
+    built = read_page((site / prefix / section / "index.html").read_text(encoding="utf-8"))
+    return built, built.with_class("site-summary"), built.select("//div[contains(@class, 'care-card ')]")
 
 
-def test_content_pages_open_with_their_summary_and_have_their_care_card_in_both_languages(site):
-    for prefix in ("", "en/"):
-        for section in SECTIONS:
-            built = read_page((site / prefix / section / "index.html").read_text(encoding="utf-8"))
-            summaries = built.with_class("site-summary")
-            cards = built.select("//div[contains(@class, 'care-card ')]")
+def test_summaries_and_care_cards_are_in_place_and_alike_in_both_languages(built_site):
+    """A page's summary comes right under its title; each care card names its urgency for screen
+    readers; the Dutch and the English page have the same parts; every "Do not" item says not."""
+    root, site = built_site
+    found = {}
+    for section in nav_pages(root):
+        for prefix in ("", "en/"):
+            built, summaries, cards = summaries_and_cards(site, prefix, section)
             where = prefix + section or "home"
-            assert len(summaries) == (1 if section in SUMMARY_PAGES else 0), where
+            assert len(summaries) <= 1, where
             if summaries:
                 # Right under the title: the first element after the page's h1.
                 heading = built.select("//h1")[0].node
                 assert heading.getnext() is summaries[0].node, where
-                assert len(summaries[0].node.findall(".//li")) >= 3, where
-            if section in CARE_PAGES:
-                assert cards, f"{where}: no care card"
-                for card in cards:
-                    heading = card.node.find("h3") if card.node.find("h3") is not None else card.node.find("h2")
-                    assert heading is not None and heading.find("span[@class='site-visually-hidden']") is not None, where
-    do_dont = read_page((site / "zelf-doen" / "index.html").read_text(encoding="utf-8")).with_class("do-dont__part--dont")
-    assert len(do_dont) == 1 and all(re.search(r"\b(niet|geen|nooit)\b", "".join(li.itertext())) for li in do_dont[0].node.iter("li"))
+                assert len(summaries[0].node.findall(".//li")) >= 1, where
+            for card in cards:
+                heading = card.node.find("h3") if card.node.find("h3") is not None else card.node.find("h2")
+                assert heading is not None and heading.find("span[@class='site-visually-hidden']") is not None, where
+            for part in built.with_class("do-dont__part--dont"):
+                assert all(re.search(r"\b(niet|geen|nooit|not|never|no)\b", "".join(li.itertext())) for li in part.node.iter("li")), where
+            found[prefix, section] = (len(summaries), len(cards), len(built.with_class("do-dont__part--dont")))
+        assert found["", section] == found["en/", section], f"{section or 'home'}: the languages have different parts"
+    if root != ROOT:  # the small site's own pages
+        assert {section: found["", section] for section in nav_pages(root)} == {
+            "": (1, 1, 1),
+            "symptomen/": (1, 3, 0),  # its care card, and two in the self-check
+            "bronnen/": (0, 0, 0),
+            "over/": (0, 0, 0),
+        }
