@@ -15,7 +15,8 @@ project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates 
   per file path and keeps its state between builds of one copy, as in `mkdocs serve`) or, where
   the exact terminal output is what is tested, with `build(project)` (`mkdocs build --strict` in a
   subprocess). `check_in_process(project)` is `make check` over its docs/ and site/.
-- `small_site`: the small site built once per test run (read only), with its `Build`.
+- `small_site`: the small site built once per test run (read only), with its `Build`, for
+  `small_site_url`; `small_server` serves it there, for browser tests of the machinery.
 - `built_site`: (project folder, built site), once the real site and once the small site, for a
   test of what every correct site has; `nav_pages(project)`: the pages its menu lists.
 - `site` (with `site_url`, `server`, `page`): the real site, built once per test run with
@@ -249,11 +250,41 @@ def small_project(tmp_path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def small_site(tmp_path_factory) -> Build:
+def small_site_url() -> str:
+    """Where `small_server` serves the small site: its build writes absolute links for it."""
+    return f"http://127.0.0.1:{free_port()}/"
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory, small_site_url) -> Build:
     """The tests' own small site, built once per test run with today at FIXTURE_TODAY (read only)."""
-    result = build_in_process(fixture_project(tmp_path_factory.mktemp("small") / "project"), {"RLS_TODAY": FIXTURE_TODAY})
+    project = fixture_project(tmp_path_factory.mktemp("small") / "project")
+    result = build_in_process(project, {"RLS_TODAY": FIXTURE_TODAY, "SITE_URL": small_site_url})
     assert result.ok, result.output
     return result
+
+
+def serve(directory: Path, url: str):
+    """Serve `directory` on 127.0.0.1 at the port of `url`; returns the process."""
+    port = url.rstrip("/").rsplit(":", 1)[1]
+    process = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", str(directory)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,  # access log (stderr) unread
+    )
+    process.stdout.readline()  # "Serving HTTP on ...": the server is listening
+    return process
+
+
+@pytest.fixture(scope="session")
+def small_server(small_site, small_site_url):
+    """The small site served at the address it was built for; yields the base URL. The browser
+    tests of the machinery (search, self-check, colours) run on it, with its own words."""
+    process = serve(small_site.site, small_site_url)
+    yield small_site_url
+    process.terminate()
+    process.wait(timeout=10)
 
 
 @pytest.fixture(params=["real", "small"])
@@ -284,14 +315,7 @@ def pages(site_dir: Path) -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def server(site, site_url):
     """The built site served on 127.0.0.1 at the address it was built for; yields the base URL."""
-    port = site_url.rstrip("/").rsplit(":", 1)[1]
-    process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", port, "--bind", "127.0.0.1", "--directory", str(site)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,  # access log (stderr) unread
-    )
-    process.stdout.readline()  # "Serving HTTP on ...": the server is listening
+    process = serve(site, site_url)
     yield site_url
     process.terminate()
     process.wait(timeout=10)
