@@ -88,13 +88,29 @@ def test_a_word_found_nowhere_says_so_and_suggests_another(page, small_server):
     expect(page.locator("[data-search-results]")).to_be_hidden()
 
 
-def test_nothing_of_the_search_is_loaded_before_the_reader_searches(page, server, small_server, requests_seen):
-    for prefix in PREFIXES.values():  # every page of the real site
+@pytest.fixture(scope="module")
+def requested_while_reading(browser, server) -> list[str]:
+    """Every URL requested while a reader opens every page of the real site in both languages and
+    its 404 page, each until the network is idle (one pass for the tests below)."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url))
+    for prefix in PREFIXES.values():
         for path in PAGES:
             page.goto(server + prefix + path)
             page.wait_for_load_state("networkidle")
-    assert [url for url in requests_seen if SEARCH_REQUEST.search(url)] == []
+    page.goto(server + "404.html")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return seen
+
+
+def test_nothing_of_the_search_is_loaded_before_the_reader_searches(page, requested_while_reading, small_server, requests_seen):
+    assert [url for url in requested_while_reading if SEARCH_REQUEST.search(url)] == []
+    assert outside_hosts(requested_while_reading) == []
     page.goto(small_server + "symptomen/")
+    assert [url for url in requests_seen if SEARCH_REQUEST.search(url)] == []
     search_from_the_header(page, "klachten")
     expect(page.locator("[data-search-results] li").first).to_be_visible()
     loaded = [urlsplit(url).path for url in requests_seen if SEARCH_REQUEST.search(url)]
@@ -112,14 +128,9 @@ def test_the_words_never_go_to_a_server(page, small_server, requests_seen):
     assert [url for url in requests_seen if "klachten" in url or "avonds" in url] == []
 
 
-def test_no_page_fetches_a_sitemap(page, server, requests_seen):
-    for prefix in PREFIXES.values():
-        for path in PAGES:
-            page.goto(server + prefix + path)
-            page.wait_for_load_state("networkidle")
-    page.goto(server + "404.html")
-    page.wait_for_load_state("networkidle")
-    assert [url for url in requests_seen if "sitemap" in url] == []
+def test_no_page_fetches_a_sitemap(requested_while_reading):
+    assert requested_while_reading  # every page was opened
+    assert [url for url in requested_while_reading if "sitemap" in url] == []
 
 
 @pytest.mark.parametrize("system", ["light", "dark"])

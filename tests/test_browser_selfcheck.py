@@ -1,4 +1,7 @@
-"""The self-check in a real Chromium: results, keyboard use, privacy, printing and accessibility."""
+"""The self-check in a real Chromium: results, keyboard use, privacy, printing and accessibility.
+
+On the tests' own small site (its 'symptomen' page has the self-check, with its own copy of
+data/selfcheck.yml), so the tests hold wherever the real pages put the self-check."""
 
 from __future__ import annotations
 
@@ -38,8 +41,8 @@ def answer(page, answers: dict[str, str]):
     ],
     ids=["all-yes", "all-no", "all-not-sure", "fifth-not-sure", "fifth-no", "mixed"],
 )
-def test_every_set_of_answers_shows_the_same_neutral_text(page, server, prefix, answers):
-    result = open_check(page, server, prefix)
+def test_every_set_of_answers_shows_the_same_neutral_text(page, small_server, prefix, answers):
+    result = open_check(page, small_server, prefix)
     expect(result.locator('[data-result="incomplete"]')).to_be_visible()
     answer(page, answers)
     shown = result.locator('[data-result="complete"]')
@@ -49,9 +52,9 @@ def test_every_set_of_answers_shows_the_same_neutral_text(page, server, prefix, 
     expect(result).not_to_contain_text("passen" if not prefix else "match")
 
 
-def test_all_243_sets_of_answers_give_one_and_the_same_text(page, server):
+def test_all_243_sets_of_answers_give_one_and_the_same_text(page, small_server):
     """Every combination of yes, no and not sure on the five questions, set in the page itself."""
-    open_check(page, server)
+    open_check(page, small_server)
     shown = page.evaluate(
         """(ids) => {
             const values = ["yes", "no", "unsure"], seen = new Set();
@@ -73,8 +76,8 @@ def test_all_243_sets_of_answers_give_one_and_the_same_text(page, server):
     assert NEUTRAL[""] in shown[0]
 
 
-def test_partly_answered_shows_no_outcome(page, server):
-    result = open_check(page, server, "en/")
+def test_partly_answered_shows_no_outcome(page, small_server):
+    result = open_check(page, small_server, "en/")
     answer(page, {"urge": "yes", "rest": "no", "movement": "unsure", "evening": "yes"})
     expect(result.locator('[data-result="incomplete"]')).to_be_visible()
     expect(result.locator('[data-result="complete"]')).to_be_hidden()
@@ -82,8 +85,8 @@ def test_partly_answered_shows_no_outcome(page, server):
     expect(result.locator('[data-result="complete"]')).to_be_visible()
 
 
-def test_the_whole_check_works_by_keyboard_alone(page, server):
-    result = open_check(page, server)
+def test_the_whole_check_works_by_keyboard_alone(page, small_server):
+    result = open_check(page, small_server)
     for _ in range(300):  # Tab from the top of the page to the first question
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "selfcheck-urge-yes":
@@ -103,8 +106,8 @@ def test_the_whole_check_works_by_keyboard_alone(page, server):
     assert page.evaluate("document.activeElement.hasAttribute('data-selfcheck-print')")
 
 
-def test_answers_never_leave_the_page(page, server, requests_seen, context):
-    open_check(page, server)
+def test_answers_never_leave_the_page(page, small_server, requests_seen, context):
+    open_check(page, small_server)
     page.wait_for_load_state("networkidle")
     before = len(requests_seen)
     answer(page, {**dict.fromkeys(IDS, "yes"), "rest": "no"})
@@ -117,9 +120,9 @@ def test_answers_never_leave_the_page(page, server, requests_seen, context):
     assert context.cookies() == []
 
 
-def test_print_view_holds_questions_answers_date_and_the_neutral_text(page, server):
+def test_print_view_holds_questions_answers_date_and_the_neutral_text(page, small_server):
     page.add_init_script("window.print = () => { window.__printed = true; }")
-    open_check(page, server)
+    open_check(page, small_server)
     answer(page, {"urge": "yes", "rest": "yes", "movement": "no", "other_cause": "unsure"})  # "evening" left open
     page.locator("[data-selfcheck-print]").click()
     assert page.evaluate("window.__printed") is True
@@ -143,15 +146,15 @@ def test_print_view_holds_questions_answers_date_and_the_neutral_text(page, serv
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_without_javascript_the_same_questions_and_the_same_neutral_text(browser, server, prefix):
+def test_without_javascript_the_same_questions_and_the_same_neutral_text(browser, small_server, prefix):
     """The list without JavaScript says what the form says: the same five questions, the same text."""
     scripted = browser.new_page()
-    scripted.goto(server + prefix + "symptomen/")
+    scripted.goto(small_server + prefix + "symptomen/")
     legends = [text.split(". ", 1)[1] for text in scripted.locator("[data-selfcheck-form] legend").all_inner_texts()]
     scripted.close()
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(server + prefix + "symptomen/")
+    page.goto(small_server + prefix + "symptomen/")
     static = page.locator("[data-selfcheck-static]")
     expect(static.locator("li")).to_have_count(5)
     assert [item.split("?")[0] for item in static.locator("li strong").all_inner_texts()] == [q.split("?")[0] for q in legends]
@@ -162,10 +165,10 @@ def test_without_javascript_the_same_questions_and_the_same_neutral_text(browser
 
 @pytest.mark.parametrize("system", ["light", "dark"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_axe_finds_no_violation_on_the_self_check_page(page, server, prefix, system):
+def test_axe_finds_no_violation_on_the_self_check_page(page, small_server, prefix, system):
     """Answered, with a result showing, in both colour schemes."""
     page.emulate_media(color_scheme=system)
-    open_check(page, server, prefix)
+    open_check(page, small_server, prefix)
     answer(page, {**dict.fromkeys(IDS, "yes"), "evening": "no", "other_cause": "unsure"})
     expect(page.locator('[data-result="complete"]')).to_be_visible()
     results = Axe().run(page)

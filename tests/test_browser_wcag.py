@@ -158,7 +158,7 @@ def urls(site, server) -> list[str]:
 def states(page, url):
     """The page as it opens, and on the self-check page also with its outcome shown."""
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("load")  # the site's scripts are deferred: they have run by then; nothing loads later
     yield "opened"
     if page.locator("[data-selfcheck] form").count():
         for question in page.locator(".selfcheck__question").all():
@@ -296,9 +296,9 @@ def test_forced_colours_keep_borders_focus_ring_and_the_care_cards_words(page, s
     assert report == [], "\n".join(report)
 
 
-def test_forced_colours_focus_ring_on_the_self_check_answers(page, site, server):
+def test_forced_colours_focus_ring_on_the_self_check_answers(page, small_server):
     page.emulate_media(forced_colors="active")
-    page.goto(server + "symptomen/")
+    page.goto(small_server + "symptomen/")  # the small site's self-check
     radio = page.locator(".selfcheck__answer input").first
     radio.focus()
     page.keyboard.press("ArrowRight")  # a keyboard focus: :focus-visible holds
