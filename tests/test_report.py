@@ -1,41 +1,46 @@
-"""The content report (`make report`, rls_site/report.py): run as a command on the real pages
-and on changed copies, plus its pure functions.
-
-Dates are fixed with RLS_TODAY, so the tests do not change with the calendar.
+"""The content report (`make report`, rls_site/report.py): run as the command does (in this
+process) on the tests' own small site and on changed copies of it, with their own dates and today
+fixed at FIXTURE_TODAY; on the real pages only for what holds for any correct content, against the
+real clock; plus its pure functions.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import json
-import os
 import re
-import subprocess
-import sys
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE, FIXTURE_TODAY, ROOT, environment, fixture_project
 from rls_site import report as content_report
 from rls_site.checks.front_matter import body_of, read_front_matter
 from rls_site.checks.translations import split_language
 
-COMMAND = ["-m", "rls_site.report"]
-TODAY = "2026-12-03"
+
+class Run:
+    def __init__(self, returncode: int, stdout: str, stderr: str):
+        self.returncode, self.stdout, self.stderr = returncode, stdout, stderr
 
 
-def run_report(project: Path, out: Path, today: str = TODAY) -> tuple[subprocess.CompletedProcess, dict | None, str | None]:
-    """Run the command as `make report` does, in `project`; the report files go to `out`."""
+def run_report(project: Path, out: Path, today: str | None = FIXTURE_TODAY, env: dict | None = None) -> tuple[Run, dict | None, str | None]:
+    """The command as `make report` runs it, in `project` (in this process); the report files go
+    to `out`. `today` None: the real clock."""
     markdown, data = out / "content-report.md", out / "content-report.json"
-    result = subprocess.run(
-        [sys.executable, *COMMAND, "--docs", "docs", "--markdown", str(markdown), "--json", str(data)],
-        cwd=project,
-        env={**os.environ, "RLS_TODAY": today, "PYTHONPATH": str(project / "hooks")},
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with (
+        environment({"RLS_TODAY": today, **(env or {})}),
+        contextlib.chdir(project),
+        contextlib.redirect_stdout(stdout),
+        contextlib.redirect_stderr(stderr),
+    ):
+        code = content_report.main(["--docs", "docs", "--markdown", str(markdown), "--json", str(data)])
+    result = Run(code, stdout.getvalue(), stderr.getvalue())
     if result.returncode != 0:
         return result, None, None
     return result, json.loads(data.read_text(encoding="utf-8")), markdown.read_text(encoding="utf-8")
@@ -54,46 +59,42 @@ def set_front_matter(path: Path, key: str, value: str) -> None:
 
 @pytest.fixture(scope="module")
 def real_report(tmp_path_factory):
-    """The report on the project's own docs/ and mkdocs.yml."""
-    result, report, markdown = run_report(ROOT, tmp_path_factory.mktemp("report"))
+    """The report on the project's own docs/ and mkdocs.yml, against the real clock."""
+    result, report, markdown = run_report(ROOT, tmp_path_factory.mktemp("report"), today=None)
     assert result.returncode == 0, result.stderr
     return result, report, markdown
 
 
-# --- The real pages ----------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def small_report(tmp_path_factory):
+    """The report on the tests' own small site, today FIXTURE_TODAY."""
+    result, report, markdown = run_report(FIXTURE_SITE, tmp_path_factory.mktemp("small-report"))
+    assert result.returncode == 0, result.stderr
+    return result, report, markdown
 
 
-def test_every_page_in_every_language_is_reported_once(real_report):
-    _, report, _ = real_report
-    expected = sorted(f"docs/{p.relative_to(ROOT / 'docs').as_posix()}" for p in (ROOT / "docs").rglob("*.md"))
+@pytest.fixture(params=["real", "small"])
+def any_report(request):
+    """(project folder, the report's run, report, Markdown): on the real pages and on the small site."""
+    if request.param == "real":
+        return ROOT, *request.getfixturevalue("real_report")
+    return FIXTURE_SITE, *request.getfixturevalue("small_report")
+
+
+# --- Any site: what holds for every correct content ----------------------------------------------
+
+
+def test_every_page_in_every_language_is_reported_once(any_report):
+    root, _, report, _ = any_report
+    expected = sorted(f"docs/{p.relative_to(root / 'docs').as_posix()}" for p in (root / "docs").rglob("*.md"))
     assert sorted(row["file"] for row in report["pages"]) == expected
     assert report["languages"] == ["nl", "en"]
-    assert report["date"] == TODAY
+    today = FIXTURE_TODAY if root == FIXTURE_SITE else datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+    assert report["date"] == today
 
 
-def test_home_page_fields_in_both_languages(real_report):
-    _, report, _ = real_report
-    rows = rows_by_file(report)
-    for file, lang, title, reviewer in [
-        ("docs/index.md", "nl", "Rusteloze benen (RLS)", "redactie"),
-        ("docs/index.en.md", "en", "Restless legs syndrome (RLS)", "redactie"),
-    ]:
-        row = rows[file]
-        assert row["page"] == "index"
-        assert row["language"] == lang
-        assert row["title"] == title
-        assert row["reviewed_by"] == reviewer
-        assert row["last_reviewed"] == "2026-12-03"
-        assert row["next_review"] == "2027-12-03"
-        assert row["next_review_computed"] is False
-        assert row["review_status"] == "ok"
-        assert row["days_until_review"] == 365
-        assert row["translation"] == "both"
-        assert row["translation_note"] == ""
-
-
-def test_words_and_readability_for_every_row(real_report):
-    _, report, _ = real_report
+def test_words_and_readability_for_every_row(any_report):
+    _, _, report, _ = any_report
     formulas = {"nl": "Flesch-Douma", "en": "Flesch reading ease"}
     for row in report["pages"]:
         assert row["words"] > 0, row["file"]
@@ -102,40 +103,18 @@ def test_words_and_readability_for_every_row(real_report):
         assert row["readability_formula"] == formulas[row["language"]]
 
 
-def test_word_count_leaves_out_front_matter_and_citations(real_report):
-    _, report, _ = real_report
-    rows = rows_by_file(report)
-    source = (ROOT / "docs" / "oorzaken.md").read_text(encoding="utf-8")
-    raw_words = len(source.split())
-    # Fewer words than whitespace-separated pieces of the whole file (front matter, '#', '-',
-    # '[@key]' and link addresses are not words), but most of them: the page is prose.
-    assert 0.8 * raw_words < rows["docs/oorzaken.md"]["words"] < raw_words
-
-
-def test_citations_counted_on_a_page_that_cites(real_report):
-    _, report, _ = real_report
-    rows = rows_by_file(report)
-    for file in ["docs/oorzaken.md", "docs/oorzaken.en.md"]:
-        source = (ROOT / file).read_text(encoding="utf-8")
-        brackets = re.findall(r"\[(@[^\]]+)\]", source)
-        keys = {key for bracket in brackets for key in re.findall(r"@([\w:.\-/]*\w)", bracket)}
-        assert len(keys) > 1
-        assert rows[file]["sources_cited"] == len(keys)
-        assert rows[file]["citation_marks"] == len(brackets)
-    # The same sources in both languages: a translation cites what the original cites.
-    assert rows["docs/oorzaken.md"]["sources_cited"] == rows["docs/oorzaken.en.md"]["sources_cited"]
-
-
-def test_markdown_is_printed_and_written(real_report):
-    result, report, markdown = real_report
+def test_markdown_is_printed_and_written(any_report):
+    root, result, report, markdown = any_report
     assert result.stdout == markdown
     assert markdown.startswith("## Content report\n")
     assert "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability |" in markdown
     home = next(line for line in markdown.splitlines() if "`docs/index.md`" in line)
     row = rows_by_file(report)["docs/index.md"]
-    assert "| nl | 2026-12-03 | 2027-12-03 | both |" in home
+    assert f"| nl | {row['last_reviewed']} | {row['next_review']} | both |" in home
+    if root == FIXTURE_SITE:
+        assert "| nl | 2026-11-25 | 2027-11-25 | both |" in home
+        assert "Needs attention" not in markdown
     assert f"| {row['sources_cited']} ({row['citation_marks']}) | {row['words']} | {row['readability']:.1f} |" in home
-    assert "Needs attention" not in markdown
     # The search page is no health information: no review, and the report says so.
     search = rows_by_file(report)["docs/zoeken.md"]
     assert search["review_status"] == "not-needed" and search["next_review"] is None
@@ -145,17 +124,70 @@ def test_markdown_is_printed_and_written(real_report):
     assert sum(1 for line in markdown.splitlines() if line.startswith("| ") and "`docs/" in line) == len(report["pages"])
 
 
-# --- Changed copies ----------------------------------------------------------------------------
+# --- The small site ------------------------------------------------------------------------------
 
 
-def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
-    (project / "docs" / "symptomen.en.md").unlink()
-    set_front_matter(project / "docs" / "over.md", "last_reviewed", "2025-11-01")
-    set_front_matter(project / "docs" / "over.md", "next_review", "2026-11-01")
-    set_front_matter(project / "docs" / "zelf-doen.en.md", "next_review", "2026-12-10")
-    set_front_matter(project / "docs" / "behandeling.en.md", "last_reviewed", "2026-06-01")
-    set_front_matter(project / "docs" / "behandeling.en.md", "next_review", "2027-06-01")
-    result, report, markdown = run_report(project, tmp_path)
+def test_home_page_fields_in_both_languages(small_report):
+    _, report, _ = small_report
+    rows = rows_by_file(report)
+    for file, lang, title, reviewer in [
+        ("docs/index.md", "nl", "Rusteloze benen", "redactie"),
+        ("docs/index.en.md", "en", "Restless legs", "redactie"),
+    ]:
+        row = rows[file]
+        assert row["page"] == "index"
+        assert row["language"] == lang
+        assert row["title"] == title
+        assert row["reviewed_by"] == reviewer
+        assert row["last_reviewed"] == "2026-11-25"
+        assert row["next_review"] == "2027-11-25"
+        assert row["next_review_computed"] is False
+        assert row["review_status"] == "ok"
+        assert row["days_until_review"] == 357
+        assert row["translation"] == "both"
+        assert row["translation_note"] == ""
+
+
+def test_word_count_leaves_out_front_matter_and_citations(small_report):
+    _, report, _ = small_report
+    rows = rows_by_file(report)
+    source = (FIXTURE_SITE / "docs" / "index.md").read_text(encoding="utf-8")
+    raw_words = len(source.split())
+    # Fewer words than whitespace-separated pieces of the whole file (front matter, '#', '-',
+    # '[@key]', markers and link addresses are not words), but most of them: the page is prose.
+    assert 0.5 * raw_words < rows["docs/index.md"]["words"] < raw_words
+
+
+def test_citations_counted_on_a_page_that_cites(small_report):
+    _, report, _ = small_report
+    rows = rows_by_file(report)
+    for file in ["docs/index.md", "docs/index.en.md"]:
+        source = (FIXTURE_SITE / file).read_text(encoding="utf-8")
+        brackets = re.findall(r"\[(@[^\]]+)\]", source)
+        keys = {key for bracket in brackets for key in re.findall(r"@([\w:.\-/]*\w)", bracket)}
+        assert len(keys) > 1
+        assert rows[file]["sources_cited"] == len(keys) == 3
+        assert rows[file]["citation_marks"] == len(brackets)
+    # The same sources in both languages: a translation cites what the original cites.
+    assert rows["docs/index.md"]["sources_cited"] == rows["docs/index.en.md"]["sources_cited"]
+
+
+# --- Changed copies of the small site ------------------------------------------------------------
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    return fixture_project(tmp_path / "small")
+
+
+def test_missing_translation_overdue_due_soon_and_stale(small, tmp_path):
+    (small / "docs" / "symptomen.en.md").unlink()
+    set_front_matter(small / "docs" / "over.md", "last_reviewed", "2025-11-01")
+    set_front_matter(small / "docs" / "over.md", "next_review", "2026-11-01")
+    set_front_matter(small / "docs" / "bronnen.en.md", "next_review", "2026-12-10")
+    set_front_matter(small / "docs" / "index.en.md", "last_reviewed", "2026-06-01")
+    set_front_matter(small / "docs" / "index.en.md", "next_review", "2027-06-01")
+    result, report, markdown = run_report(small, tmp_path)
     assert result.returncode == 0, result.stderr
     rows = rows_by_file(report)
 
@@ -167,14 +199,14 @@ def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
     assert (over["review_status"], over["days_until_review"]) == ("overdue", -32)
     assert rows["docs/over.en.md"]["review_status"] == "ok"
 
-    assert (rows["docs/zelf-doen.en.md"]["review_status"], rows["docs/zelf-doen.en.md"]["days_until_review"]) == ("due-soon", 7)
+    assert (rows["docs/bronnen.en.md"]["review_status"], rows["docs/bronnen.en.md"]["days_until_review"]) == ("due-soon", 7)
 
-    assert rows["docs/behandeling.md"]["translation"] == rows["docs/behandeling.en.md"]["translation"] == "stale"
-    assert "2026-06-01" in rows["docs/behandeling.en.md"]["translation_note"]
+    assert rows["docs/index.md"]["translation"] == rows["docs/index.en.md"]["translation"] == "stale"
+    assert "2026-06-01" in rows["docs/index.en.md"]["translation_note"]
 
     assert report["summary"] == {
-        "pages": 8,
-        "rows": 15,
+        "pages": 5,
+        "rows": 9,
         "overdue": 1,
         "due_soon": 1,
         "no_review_date": 0,
@@ -187,31 +219,31 @@ def test_missing_translation_overdue_due_soon_and_stale(project, tmp_path):
     attention = markdown.split("**Needs attention**", 1)[1].split("| Page |", 1)[0]
     assert "`docs/over.md`: review overdue since 2026-11-01" in attention
     assert "`symptomen`: no English page: add docs/symptomen.en.md" in attention
-    assert "`behandeling`: English reviewed 2026-06-01, before the Dutch page (2026-12-03)" in attention
+    assert "`index`: English reviewed 2026-06-01, before the Dutch page (2026-11-25)" in attention
 
 
 def test_the_date_decides_overdue(tmp_path):
-    """The real pages on the day after their next review: every row is overdue by one day."""
-    result, report, _ = run_report(ROOT, tmp_path, today="2027-12-04")
+    """The small site on the day after its next review: every row is overdue by one day."""
+    result, report, _ = run_report(FIXTURE_SITE, tmp_path, today="2027-11-26")
     assert result.returncode == 0, result.stderr
     home = rows_by_file(report)["docs/index.md"]
     assert (home["review_status"], home["days_until_review"]) == ("overdue", -1)
 
 
-def test_next_review_left_out_is_a_year_after_the_last(project, tmp_path):
-    page = project / "docs" / "over.md"
+def test_next_review_left_out_is_a_year_after_the_last(small, tmp_path):
+    page = small / "docs" / "over.md"
     page.write_text(re.sub(r"(?m)^next_review:.*\n", "", page.read_text(encoding="utf-8")), encoding="utf-8")
-    result, report, markdown = run_report(project, tmp_path)
+    result, report, markdown = run_report(small, tmp_path)
     assert result.returncode == 0, result.stderr
     over = rows_by_file(report)["docs/over.md"]
-    assert (over["next_review"], over["next_review_computed"], over["review_status"]) == ("2027-12-03", True, "ok")
-    assert "2027-12-03 (a year after the last review)" in markdown
+    assert (over["next_review"], over["next_review_computed"], over["review_status"]) == ("2027-11-25", True, "ok")
+    assert "2027-11-25 (a year after the last review)" in markdown
 
 
 @pytest.mark.parametrize("value", ["soon", "2026-13-01"])
-def test_a_date_that_is_not_a_date_stops_the_report(project, tmp_path, value):
-    set_front_matter(project / "docs" / "over.md", "next_review", value)
-    result, report, _ = run_report(project, tmp_path)
+def test_a_date_that_is_not_a_date_stops_the_report(small, tmp_path, value):
+    set_front_matter(small / "docs" / "over.md", "next_review", value)
+    result, report, _ = run_report(small, tmp_path, env={"RLS_MESSAGES": "en"})
     assert result.returncode == 1
     assert report is None
     # The same rule and message as the publication checks give.
@@ -221,7 +253,7 @@ def test_a_date_that_is_not_a_date_stops_the_report(project, tmp_path, value):
 
 
 def test_a_bad_today_is_explained(tmp_path):
-    result, _, _ = run_report(ROOT, tmp_path, today="25-11-2026")
+    result, _, _ = run_report(FIXTURE_SITE, tmp_path, today="25-11-2026", env={"RLS_MESSAGES": "en"})
     assert result.returncode != 0
     assert "RLS_TODAY: [today-invalid] '25-11-2026' is not a date." in result.stderr
     assert "Traceback" not in result.stderr
@@ -338,45 +370,34 @@ def test_english_readability_is_offline():
 # --- Spelling ----------------------------------------------------------------------------------
 
 
-def test_the_real_pages_have_no_possible_misspelling(real_report):
+def test_the_small_sites_pages_have_no_possible_misspelling(small_report):
     """Every word of the pages is in the dictionaries or in data/spelling/: a new misspelling in a
     pull request stands out."""
-    _, report, markdown = real_report
+    _, report, markdown = small_report
     assert all(row["spelling"] == [] for row in report["pages"]), [(row["file"], row["spelling"]) for row in report["pages"]]
     assert report["summary"]["possible_misspellings"] == 0 and "Spelling not checked" not in markdown
 
 
-def test_a_misspelling_is_reported_on_its_line_and_as_a_warning_in_a_pull_request(project, tmp_path):
-    page = project / "docs" / "oorzaken.md"
+def test_a_misspelling_is_reported_on_its_line_and_as_a_warning_in_a_pull_request(small, tmp_path):
+    page = small / "docs" / "symptomen.md"
     lines = page.read_text(encoding="utf-8").splitlines()
-    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("Bij ") or line.startswith("Rusteloze benen "))
+    number = next(n for n, line in enumerate(lines, start=1) if line.startswith("Bewegen "))
     lines[number - 1] += " Dit is een zin met een fout: slaapt je lekkker?"
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    english = project / "docs" / "oorzaken.en.md"
+    english = small / "docs" / "symptomen.en.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nThe simptoms are worse at night.\n", encoding="utf-8")
     summary = tmp_path / "summary.md"
-    result = subprocess.run(
-        [sys.executable, *COMMAND, "--docs", "docs", "--json", str(tmp_path / "r.json")],
-        cwd=project,
-        env={
-            **os.environ,
-            "RLS_TODAY": TODAY,
-            "PYTHONPATH": str(project / "hooks"),
-            "GITHUB_ACTIONS": "true",
-            "GITHUB_STEP_SUMMARY": str(summary),
-        },
-        capture_output=True,
-        text=True,
-        timeout=300,
+    result, report, _ = run_report(
+        small, tmp_path, env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), "RLS_MESSAGES": "en"}
     )
     assert result.returncode == 0, result.stderr  # never a failure
-    rows = rows_by_file(json.loads((tmp_path / "r.json").read_text(encoding="utf-8")))
-    assert [(m["word"], m["line"]) for m in rows["docs/oorzaken.md"]["spelling"]] == [("lekkker", number)]
-    assert "lekker" in rows["docs/oorzaken.md"]["spelling"][0]["suggestions"]
-    assert [m["word"] for m in rows["docs/oorzaken.en.md"]["spelling"]] == ["simptoms"]
+    rows = rows_by_file(report)
+    assert [(m["word"], m["line"]) for m in rows["docs/symptomen.md"]["spelling"]] == [("lekkker", number)]
+    assert "lekker" in rows["docs/symptomen.md"]["spelling"][0]["suggestions"]
+    assert [m["word"] for m in rows["docs/symptomen.en.md"]["spelling"]] == ["simptoms"]
     assert f"`lekkker` (line {number}: " in result.stdout and "**Possible misspellings**" in result.stdout
     assert (
-        f"::warning file=docs/oorzaken.md,line={number},title=Possible misspelling [spelling]::'lekkker' is not in the Dutch dictionary."
+        f"::warning file=docs/symptomen.md,line={number},title=Possible misspelling [spelling]::'lekkker' is not in the Dutch dictionary."
         in (result.stdout)
     )
     assert "add it to data/spelling/nl.txt" in result.stdout
