@@ -1,5 +1,8 @@
 """Citations: the parser and renderer as plain functions (with property-based tests), the exact
-formatting of real entries in both languages, the built pages, and every kind of bad input."""
+formatting of entries in both languages, the built pages, and every kind of bad input.
+
+The sources and labels are the tests' own small site's (tests/fixtures/site/data), whose entries
+are copies of real ones, so a change to the real sources file changes no test."""
 
 from __future__ import annotations
 
@@ -12,15 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown import Markdown
 
-from conftest import ROOT, build, search_fragments
+from conftest import FIXTURE_SITE, ROOT, build_in_process, nav_pages, search_fragments
 from rls_site.data.sources import clean_entry, format_entries, validate_sources
 from rls_site.data.yaml_file import load_yaml, parse_yaml
 from rls_site.errors import ContentError, ContentErrors, raise_all
 from rls_site.markdown.citations import check_keys, cite, collapse_numbers, parse_citations, render_citations, runs_in_text
 
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
-LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
-REGISTRY = validate_sources(load_yaml(ROOT / "data" / "sources.yml", "data/sources.yml"))
+LABELS = yaml.safe_load((FIXTURE_SITE / "data" / "labels.yml").read_text(encoding="utf-8"))
+REGISTRY = validate_sources(load_yaml(FIXTURE_SITE / "data" / "sources.yml", "data/sources.yml"))
+ENGLISH = {"RLS_MESSAGES": "en"}  # the tests below read the messages' words
 
 
 def render(markdown: str, lang: str = "nl") -> str:
@@ -267,47 +271,76 @@ def test_csl_json_is_accepted():
 # --- the built site ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("prefix,heading", [("", "Bronnen"), ("en/", "Sources")])
-def test_built_pages_number_link_and_list_their_sources(site, prefix, heading):
-    html = (site / prefix / "oorzaken" / "index.html").read_text(encoding="utf-8")
-    numbers = [int(n) for n in re.findall(r'aria-label="(?:Bron|Source) (\d+)"', html)]
-    assert numbers and sorted(set(numbers)) == list(range(1, max(numbers) + 1))
-    assert re.search(rf'<h2\b[^>]*\bid="bronnen"[^>]*>{heading}', html)
-    for key in re.findall(r'href="#bron-([a-z0-9]+)"', html):
-        assert f'<li id="bron-{key}"' in html
-    for anchor in re.findall(r'class="references__back" href="#([^"]+)"', html):
-        assert f'id="{anchor}"' in html
-    assert "[@" not in html
-
-
-@pytest.mark.parametrize("prefix,label", [("", "Genoemd op"), ("en/", "Cited on")])
-def test_sources_page_lists_every_source_with_the_pages_citing_it(site, prefix, label):
-    html = (site / prefix / "bronnen" / "index.html").read_text(encoding="utf-8")
-    for key in REGISTRY.entries:
-        assert f'<li id="bron-{key}">' in html
-    assert f'{label}: <a href="../oorzaken/">' in html
+def sources_page(root) -> str:
+    """The built folder of the page with the full source list (<!-- md:bibliography -->)."""
+    [page] = [
+        section
+        for section in nav_pages(root)
+        if "md:bibliography" in (root / "docs" / f"{section.rstrip('/') or 'index'}.md").read_text(encoding="utf-8")
+    ]
+    return page
 
 
 @pytest.mark.parametrize("prefix,lang", [("", "nl"), ("en/", "en")])
-def test_search_finds_sources_on_the_sources_page_not_in_every_page_list(site, prefix, lang):
+def test_built_pages_number_link_and_list_their_sources(built_site, prefix, lang):
+    root, site = built_site
+    heading = LABELS[lang]["references_heading"]
+    citing = 0
+    for section in nav_pages(root):
+        html = (site / prefix / section / "index.html").read_text(encoding="utf-8")
+        numbers = [int(n) for n in re.findall(r'aria-label="(?:Bron|Source) (\d+)"', html)]
+        # A range (2–4) links its first and last number: the ones between are cited too.
+        for first, last in re.findall(r'aria-label="(?:Bron|Source) (\d+)">\d+</a>–<a [^>]*aria-label="(?:Bron|Source) (\d+)"', html):
+            numbers.extend(range(int(first), int(last) + 1))
+        assert "[@" not in html, section
+        if not numbers:
+            continue
+        citing += 1
+        assert sorted(set(numbers)) == list(range(1, max(numbers) + 1)), section
+        assert re.search(rf'<h2\b[^>]*\bid="bronnen"[^>]*>{heading}', html), section
+        for key in re.findall(r'href="#bron-([a-z0-9]+)"', html):
+            assert f'<li id="bron-{key}"' in html
+        for anchor in re.findall(r'class="references__back" href="#([^"]+)"', html):
+            assert f'id="{anchor}"' in html
+    assert citing >= 1
+    if root != ROOT:
+        assert citing == 2  # the small site's 'index' and 'symptomen'
+
+
+@pytest.mark.parametrize("prefix,lang", [("", "nl"), ("en/", "en")])
+def test_sources_page_lists_every_source_with_the_pages_citing_it(built_site, prefix, lang):
+    root, site = built_site
+    registry = validate_sources(load_yaml(root / "data" / "sources.yml", "data/sources.yml"))
+    html = (site / prefix / sources_page(root) / "index.html").read_text(encoding="utf-8")
+    for key in registry.entries:
+        assert f'<li id="bron-{key}">' in html
+    assert f"{LABELS[lang]['cited_on']}: <a href=" in html
+    if root != ROOT:
+        assert f'{LABELS[lang]["cited_on"]}: <a href="../symptomen/">' in html
+
+
+@pytest.mark.parametrize("prefix,lang", [("", "nl"), ("en/", "en")])
+def test_search_finds_sources_on_the_sources_page_not_in_every_page_list(small_site, prefix, lang):
     """A page's own source list stays out of the search index (data-pagefind-ignore); the sources
     page's full list is in it, so a search for a study finds that page once."""
+    site = small_site.site
     indexed = search_fragments(site)[lang]
     reference = REGISTRY.formatted(lang)["ohayon2012"]
     title = re.sub(r"<[^>]+>", "", reference).split(". ")[1]  # the study's title, as the list shows it
     assert title in indexed[f"/{prefix}bronnen/"]
-    assert 'id="bronnen"' in (site / prefix / "oorzaken" / "index.html").read_text(encoding="utf-8")
-    assert f"/{prefix}oorzaken/" in indexed  # the page itself is indexed, without its list
+    assert 'id="bronnen"' in (site / prefix / "index.html").read_text(encoding="utf-8")
+    assert f"/{prefix}" in indexed  # the page itself is indexed, without its list
     holding = sorted(url for url, text in indexed.items() if title in text)
     assert holding == [f"/{prefix}bronnen/"]
 
 
-def test_every_source_in_the_file_is_cited_somewhere(site):
-    html = (site / "bronnen" / "index.html").read_text(encoding="utf-8")
-    assert "Op geen pagina genoemd" not in html
+def test_every_source_in_the_file_is_cited_somewhere(small_site):
+    html = (small_site.site / "bronnen" / "index.html").read_text(encoding="utf-8")
+    assert LABELS["nl"]["not_cited"] not in html
+    assert "Op geen pagina genoemd" == LABELS["nl"]["not_cited"]
 
 
-# --- bad input in a real build -------------------------------------------------------------
+# --- bad input in a build of the small site -------------------------------------------------
 
 
 def append(project, page: str, text: str) -> int:
@@ -317,52 +350,58 @@ def append(project, page: str, text: str) -> int:
     return content.count("\n") + text[: text.index("[@")].count("\n") + 1
 
 
-def test_build_fails_on_an_unknown_key_and_suggests_close_ones(project):
-    line = append(project, "oorzaken.md", "\nZie [@ohayon2013].\n")
-    result = build(project)
+def test_build_fails_on_an_unknown_key_and_suggests_close_ones(small_project):
+    project = small_project
+    line = append(project, "symptomen.md", "\nZie [@ohayon2013].\n")
+    result = build_in_process(project, ENGLISH)
     assert not result.ok and "Traceback" not in result.output
-    assert f"docs/oorzaken.md:{line}: [citation-unknown-key] unknown source '@ohayon2013'" in result.output
+    assert f"docs/symptomen.md:{line}: [citation-unknown-key] unknown source '@ohayon2013'" in result.output
     assert "did you mean @ohayon2012" in result.output
 
 
-def test_build_fails_on_an_unclosed_bracket(project):
-    line = append(project, "oorzaken.en.md", "\nSee [@ohayon2012 for more.\n")
-    result = build(project)
+def test_build_fails_on_an_unclosed_bracket(small_project):
+    project = small_project
+    line = append(project, "symptomen.en.md", "\nSee [@ohayon2012 for more.\n")
+    result = build_in_process(project, ENGLISH)
     assert not result.ok
-    assert f"docs/oorzaken.en.md:{line}: [citation-unclosed]" in result.output
+    assert f"docs/symptomen.en.md:{line}: [citation-unclosed]" in result.output
 
 
-def test_build_fails_on_a_duplicate_key(project):
+def test_build_fails_on_a_duplicate_key(small_project):
+    project = small_project
     path = project / "data" / "sources.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\n  - id: ohayon2012\n    title: Copy\n    issued: {date-parts: [[2012]]}\n", encoding="utf-8")
-    result = build(project)
+    result = build_in_process(project, ENGLISH)
     assert not result.ok and re.search(
         r"data/sources\.yml:\d+: \[sources-duplicate\] source 'ohayon2012' appears twice \(first at line \d+\)", result.output
     )
 
 
-def test_build_fails_on_a_malformed_sources_file(project):
+def test_build_fails_on_a_malformed_sources_file(small_project):
+    project = small_project
     path = project / "data" / "sources.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("  - id: knake2010\n", "  - id: knake2010\n   bad: [\n", 1), encoding="utf-8")
-    result = build(project)
+    path.write_text(path.read_text(encoding="utf-8").replace("  - id: allen2014\n", "  - id: allen2014\n   bad: [\n", 1), encoding="utf-8")
+    result = build_in_process(project, ENGLISH)
     assert not result.ok and re.search(r"data/sources\.yml:\d+: \[yaml-syntax\]", result.output)
 
 
-def test_build_fails_on_an_entry_without_title(project):
+def test_build_fails_on_an_entry_without_title(small_project):
+    project = small_project
     path = project / "data" / "sources.yml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('    title: "Iron and the restless legs syndrome"\n', ""), encoding="utf-8")
-    result = build(project)
+    result = build_in_process(project, ENGLISH)
     assert not result.ok and re.search(r"data/sources\.yml:\d+: \[sources-title\] source 'sun1998' has no title", result.output)
 
 
-def test_unused_source_is_listed_without_failing(project):
+def test_unused_source_is_listed_without_failing(small_project):
+    project = small_project
     path = project / "data" / "sources.yml"
     path.write_text(
         path.read_text(encoding="utf-8") + "\n  - id: unused2020\n    title: Not cited\n    issued: {date-parts: [[2020]]}\n",
         encoding="utf-8",
     )
-    result = build(project)
+    result = build_in_process(project, ENGLISH)
     assert result.ok, result.output
     assert re.search(r"data/sources\.yml: sources not cited on any page of this language: unused2020 \(line \d+\)", result.output)

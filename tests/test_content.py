@@ -82,8 +82,9 @@ def evidence_statements(site, prefix: str, levels: dict) -> list[tuple[str, str]
 @pytest.mark.parametrize("prefix, lang", [("", "nl"), ("en/", "en")])
 def test_built_statements_show_label_and_level_linked_to_the_scale(site, small_site, prefix, lang):
     evidence_statements(site, prefix, scale(ROOT).texts(lang))
-    # The small site: its home page's one statement, weak.
-    assert evidence_statements(small_site.site, prefix, scale(small_site.site.parent).texts(lang)) == [("index.html", "weak")]
+    # The small site: its home page has a statement of every level, in the scale's order.
+    small = evidence_statements(small_site.site, prefix, scale(small_site.site.parent).texts(lang))
+    assert small == [("index.html", level) for level in ("strong", "moderate", "weak", "none", "no-effect")]
 
 
 # --- One set of terms --------------------------------------------------------------------------
