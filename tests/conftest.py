@@ -15,6 +15,7 @@ project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates 
   per file path and keeps its state between builds of one copy, as in `mkdocs serve`) or, where
   the exact terminal output is what is tested, with `build(project)` (`mkdocs build --strict` in a
   subprocess). `check_in_process(project)` is `make check` over its docs/ and site/.
+- `small_root`: an unbuilt copy, the project folder for the Markdown extensions' string tests.
 - `small_site`: the small site built once per test run (read only), with its `Build`, for
   `small_site_url`; `small_server` serves it there, for browser tests of the machinery.
 - `built_site`: (project folder, built site), once the real site and once the small site, for a
@@ -247,6 +248,13 @@ def project(tmp_path) -> Path:
 def small_project(tmp_path) -> Path:
     """A fresh copy of the tests' own small site that a test may change before building it."""
     return fixture_project(tmp_path / "small")
+
+
+@pytest.fixture(scope="session")
+def small_root(tmp_path_factory) -> Path:
+    """A copy of the small site that is never built or changed: the project folder (`root`) for the
+    rls_site.markdown extensions in string-in, HTML-out tests (its data, the project's templates)."""
+    return fixture_project(tmp_path_factory.mktemp("small-root") / "project")
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import markdown
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE, ROOT
 from rls_site.data.evidence import validate_evidence
 from rls_site.data.reviewers import validate_reviewers
 from rls_site.data.schema import check_schema, load_schema, where
@@ -20,8 +20,8 @@ from rls_site.markdown.text import find_markers
 
 LANGS = ["nl", "en"]
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
-EVIDENCE = (ROOT / "data" / "evidence.yml").read_text(encoding="utf-8")
-REVIEWERS = (ROOT / "data" / "reviewers.yml").read_text(encoding="utf-8")
+EVIDENCE = (FIXTURE_SITE / "data" / "evidence.yml").read_text(encoding="utf-8")
+REVIEWERS = (FIXTURE_SITE / "data" / "reviewers.yml").read_text(encoding="utf-8")
 
 
 def changed(text: str, change) -> str:
@@ -44,7 +44,7 @@ def scale():
 # --- data/evidence.yml -------------------------------------------------------------------------
 
 
-def test_the_real_scale_has_its_levels_in_order_in_both_languages():
+def test_the_scale_has_its_levels_in_order_in_both_languages():
     levels = scale()
     assert list(levels.levels) == ["strong", "moderate", "weak", "none", "no-effect"]
     assert levels.texts("nl")["label"] == "Hoe sterk is het bewijs?" and levels.texts("en")["levels"][2]["name"] == "Weak"
@@ -89,24 +89,24 @@ def test_markers_name_a_known_level():
     assert "did you mean 'weak'?" in errors[1].fix and "no-effect" in errors[1].fix
 
 
-def convert(text: str, lang: str) -> str:
+def convert(text: str, lang: str, root) -> str:
     md = markdown.Markdown(
         extensions=["attr_list", "md_in_html", "rls_site.markdown.evidence"],
-        extension_configs={"rls_site.markdown.evidence": {"root": str(ROOT), "lang": lang}},
+        extension_configs={"rls_site.markdown.evidence": {"root": str(root), "lang": lang}},
     )
     return md.convert(text)
 
 
-def test_a_statement_gets_label_and_linked_level_and_the_scale_lists_every_level():
+def test_a_statement_gets_label_and_linked_level_and_the_scale_lists_every_level(small_root):
     text = "<!-- md:evidence no-effect --> Het beste onderzoek vond niets.\n\n<!-- md:evidence-scale -->\n\n`<!-- md:evidence weak -->`\n"
-    html = convert(text, "en")
+    html = convert(text, "en", small_root)
     assert html.startswith(
         '<p><strong class="evidence" data-evidence="no-effect">How strong is the evidence? '
         '<a href="/over.md#bewijs-no-effect">No effect found</a>.</strong> Het beste onderzoek'
     )
     assert html.count("<dt ") == 5 and '<dt data-evidence="none" id="bewijs-none">No research known</dt>' in html
     assert "<code>&lt;!-- md:evidence weak --&gt;</code>" in html  # code is left alone
-    assert "Hoe sterk is het bewijs? <a" in convert("<!-- md:evidence weak --> Eén klein onderzoek.", "nl")
+    assert "Hoe sterk is het bewijs? <a" in convert("<!-- md:evidence weak --> Eén klein onderzoek.", "nl", small_root)
     # Without the extension the marker is a comment: the statement's text stays, nothing else shows.
     assert markdown.markdown("<!-- md:evidence weak --> Eén klein onderzoek.") == "<!-- md:evidence weak -->\n<p>Eén klein onderzoek.</p>"
     with pytest.raises(ContentError) as caught:
@@ -117,7 +117,7 @@ def test_a_statement_gets_label_and_linked_level_and_the_scale_lists_every_level
 # --- data/reviewers.yml ------------------------------------------------------------------------
 
 
-def test_the_real_reviewer_is_the_editorial_team_and_no_doctor():
+def test_the_reviewer_is_the_editorial_team_and_no_doctor():
     reviewers = validate_reviewers(parse_yaml(REVIEWERS, "data/reviewers.yml"), LANGS)
     team = reviewers["redactie"]
     assert team.physician is False and team.type == "organization"

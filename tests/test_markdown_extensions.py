@@ -1,19 +1,26 @@
 """The rls_site.markdown extensions in plain Python-Markdown, on strings: what any generator that
-runs Python-Markdown extensions gets, without MkDocs."""
+runs Python-Markdown extensions gets, without MkDocs. Their data is the tests' own small site's."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
 
-from conftest import ROOT
 from rls_site.errors import ContentError, ContentErrors
 
 BASE = ["attr_list", "md_in_html", "toc"]
+# The project folder the extensions read their data and templates from: a copy of the tests' own
+# small site (conftest.small_root), so the real data's wording changes no test.
+PROJECT: list = []
+
+
+@pytest.fixture(autouse=True)
+def project_folder(small_root):
+    PROJECT[:] = [small_root]
 
 
 def convert(text: str, extensions: list[str], lang: str = "nl", **settings) -> str:
-    configs = {name: {"root": str(ROOT), "lang": lang, **settings.get(name, {})} for name in extensions}
+    configs = {name: {"root": str(PROJECT[0]), "lang": lang, **settings.get(name, {})} for name in extensions}
     return markdown.Markdown(extensions=BASE + extensions, extension_configs=configs).convert(text)
 
 
@@ -31,7 +38,7 @@ def test_citations_are_numbered_and_listed_in_the_page_language():
 def test_the_sources_page_lists_every_source_with_the_pages_given_to_it():
     cited_by = {"ohayon2012": [{"title": "Klachten", "url": "../symptomen/"}]}
     html = convert("<!-- md:bibliography -->", ["rls_site.markdown.citations"], **{"rls_site.markdown.citations": {"cited_by": cited_by}})
-    assert html.count('<li id="bron-') >= 20
+    assert html.count('<li id="bron-') == 7  # every source of the small site's file
     assert 'Genoemd op: <a href="../symptomen/">Klachten</a>' in html and "Op geen pagina genoemd" in html
 
 
