@@ -6,10 +6,9 @@ from __future__ import annotations
 import io
 import re
 
-from conftest import build, edit, line_of, run_checks
+from conftest import FIXTURE_TODAY, build, edit, line_of, run_checks
 from rls_site.errors import ContentError
 from rls_site.github import annotation, job_summary, report_to_github
-
 
 ANNOTATION = re.compile(r"^::(?P<level>error|warning) (?P<properties>[^:]*)::(?P<message>.*)$", re.M)
 
@@ -61,32 +60,35 @@ def test_nothing_is_reported_outside_github_actions(tmp_path):
     assert out.getvalue().startswith("::error file=docs/b.md,line=1,") and "### `docs/b.md`" in (tmp_path / "s.md").read_text()
 
 
-def test_a_broken_pull_request_shows_each_mistake_on_its_line(project, tmp_path):
-    """A copy with two mistakes, built and checked as the pull-request workflow does."""
-    edit(project, "docs/zelf-doen.md", "<!-- md:care appointment -->", "<!-- md:care afspraak -->")
-    edit(project, "docs/oorzaken.en.md", "reviewed_by: redactie", "reviewed_by: nobody")
-    care_line = line_of(project, "docs/zelf-doen.md", "<!-- md:care afspraak -->")
+def test_a_broken_pull_request_shows_each_mistake_on_its_line(small_project, tmp_path):
+    """A copy of the small site with two mistakes, built and checked as the pull-request workflow
+    does: `mkdocs build --strict` in a subprocess, whose output is what GitHub reads."""
+    project = small_project
+    edit(project, "docs/index.md", "<!-- md:care appointment -->", "<!-- md:care afspraak -->")
+    edit(project, "docs/symptomen.en.md", "reviewed_by: redactie", "reviewed_by: nobody")
+    care_line = line_of(project, "docs/index.md", "<!-- md:care afspraak -->")
     summary = tmp_path / "summary.md"
-    github = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    english = {"RLS_MESSAGES": "en", "RLS_TODAY": FIXTURE_TODAY}  # the tests read the messages' words
+    github = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary), **english}
 
-    local = build(project)
+    local = build(project, english)
     assert not local.ok and "::error" not in local.output  # locally the output stays as it is
 
     result = build(project, github)
     assert not result.ok
     annotations = [(m.group(0), properties(m.group(0))) for m in ANNOTATION.finditer(result.output)]
     lines = {props["file"]: (line, props) for line, props in annotations if "file" in props}
-    line, props = lines["docs/zelf-doen.md"]
+    line, props = lines["docs/index.md"]
     assert props["line"] == str(care_line) and props["title"] == "Unknown care card level [care-level-unknown]"
     assert "'afspraak' is not a care card level. How to fix: Use one of: emergency, gp-today, appointment" in line
-    assert lines["docs/oorzaken.en.md"][1]["title"].endswith("[reviewer-unknown]")
+    assert lines["docs/symptomen.en.md"][1]["title"].endswith("[reviewer-unknown]")
     text = summary.read_text(encoding="utf-8")
-    assert "## Build: 2 errors" in text and "### `docs/zelf-doen.md`" in text and f"| {care_line} | ❌ error |" in text
+    assert "## Build: 2 errors" in text and "### `docs/index.md`" in text and f"| {care_line} | ❌ error |" in text
 
     summary.unlink()
     command = run_checks(project, github)
     assert command.returncode == 1
-    assert f"::error file=docs/zelf-doen.md,line={care_line},title=Unknown care card level [care-level-unknown]::" in command.stdout
+    assert f"::error file=docs/index.md,line={care_line},title=Unknown care card level [care-level-unknown]::" in command.stdout
     assert "## Publication checks: 2 errors" in summary.read_text(encoding="utf-8")
 
 

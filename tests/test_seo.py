@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree
 
-from conftest import build, pages
+from conftest import FIXTURE_TODAY, build_in_process, pages
 from rls_site.seo import absolute_alternates, language_sitemaps, link_languages_home
 
 HEAD = '<link rel="alternate" href="./" hreflang="nl">\n<link rel="alternate" href="../en/symptomen/" hreflang="en">'
@@ -84,10 +84,10 @@ def test_each_language_has_its_own_404_page_linking_to_the_home_pages(site, site
         assert alternates == {"nl": site_url, "en": site_url + "en/", "x-default": site_url}
 
 
-def test_only_a_preview_asks_search_engines_not_to_index_it(site, project):
+def test_only_a_preview_asks_search_engines_not_to_index_it(site, small_project):
     """A pull-request preview (RLS_PREVIEW, .github/workflows/preview.yml) holds unreviewed text."""
     assert not any('name="robots"' in path.read_text(encoding="utf-8") for path in site.rglob("*.html"))
-    preview = build(project, {"RLS_PREVIEW": "true"})
+    preview = build_in_process(small_project, {"RLS_PREVIEW": "true", "RLS_TODAY": FIXTURE_TODAY})
     assert preview.ok, preview.output
     for path in ("index.html", "en/symptomen/index.html", "404.html"):
         assert '<meta name="robots" content="noindex, nofollow">' in (preview.site / path).read_text(encoding="utf-8"), path
