@@ -15,6 +15,8 @@ project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates 
   per file path and keeps its state between builds of one copy, as in `mkdocs serve`) or, where
   the exact terminal output is what is tested, with `build(project)` (`mkdocs build --strict` in a
   subprocess). `check_in_process(project)` is `make check` over its docs/ and site/.
+- `english_messages`: RLS_MESSAGES=en, for tests that read a message's words (assert rule, file
+  and line instead wherever they are enough).
 - `small_root`: an unbuilt copy, the project folder for the Markdown extensions' string tests.
 - `small_site`: the small site built once per test run (read only), with its `Build`, for
   `small_site_url`; `small_server` serves it there, for browser tests of the machinery.
@@ -242,6 +244,13 @@ def site(tmp_path_factory, site_url) -> Path:
 def project(tmp_path) -> Path:
     """A fresh copy of the whole project that a test may change before building it."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture
+def english_messages(monkeypatch):
+    """Messages in English (RLS_MESSAGES=en) for a test that reads their words; Dutch is the
+    default. A module uses it with `pytestmark = pytest.mark.usefixtures("english_messages")`."""
+    monkeypatch.setenv("RLS_MESSAGES", "en")
 
 
 @pytest.fixture

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from check_samples import (
     MATERIAL_PAGE,
     built,
 )
 from rls_site.checks.built_page import NAVIGATION_PLACEHOLDER, line_in_page, read_page, without_navigation
+
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def test_a_built_page_is_read_as_a_browser_reads_it():

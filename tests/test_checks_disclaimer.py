@@ -11,6 +11,9 @@ from check_samples import (
 from rls_site.checks.built_page import read_page
 from rls_site.checks.disclaimer import check_disclaimer, check_policy_page
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 @pytest.mark.parametrize("read", READERS)
 def test_disclaimer_must_be_on_the_page_in_its_language(read):

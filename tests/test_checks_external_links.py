@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from check_samples import (
     built,
     rules,
@@ -9,6 +11,9 @@ from check_samples import (
 from rls_site.checks.built_page import read_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
 from rls_site.urls import is_external
+
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def test_nothing_on_a_page_loads_from_another_site():

@@ -16,6 +16,9 @@ from conftest import ROOT
 from rls_site.checks.front_matter import _simple_block, read_front_matter
 from rls_site.errors import ContentError
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 def test_front_matter_keeps_values_as_written_with_their_lines():
     meta = read_front_matter(page_source(last_reviewed="2026-13-01"), "docs/x.md")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rls_site.checks.built_page import read_page
 from rls_site.checks.internal_links import check_internal_links, page_links
+
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def links_of(html: str, page: str = "a/index.html"):

@@ -21,6 +21,9 @@ from rls_site.data.yaml_file import parse_yaml
 from rls_site.markdown.text import KNOWN_MARKERS, find_markers
 from rls_site.urls import host_of
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 def partner_problems(markdown: str, hosts=("shop.example",)) -> list[tuple[str, int | None]]:
     return rules(check_partner_markdown(markdown, "docs/x.md", list(hosts), find_markers(markdown, "docs/x.md")))

@@ -23,6 +23,9 @@ from rls_site.errors import ContentError
 from rls_site.today import parse_date
 from rls_site.today import today as today_from
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 def test_review_dates_read_from_front_matter():
     review, errors = read_review_dates(read_front_matter(page_source(), "docs/x.md"), TODAY)

@@ -20,6 +20,9 @@ from rls_site.config import read_config
 from rls_site.data.project import ProjectData
 from rls_site.errors import ContentError
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 def test_pages_are_built_in_directories_per_language():
     assert output_path("index.md", LANGUAGES) == "index.html"

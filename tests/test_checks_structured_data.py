@@ -13,6 +13,9 @@ from check_samples import (
 )
 from rls_site.checks.structured_data import check_structured_data, citation, medical_web_page
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 @pytest.mark.parametrize("read", READERS)
 def test_structured_data_is_a_medical_web_page_for_patients(read):

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from check_samples import (
     LANGUAGES,
 )
 from rls_site.checks.review_dates import ReviewDates, add_years
 from rls_site.checks.translations import check_translations, split_language, stale_notices
+
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 
 def test_language_of_a_source_file():

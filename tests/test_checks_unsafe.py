@@ -9,6 +9,9 @@ from check_samples import (
 )
 from rls_site.checks.unsafe import check_unsafe
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 @pytest.mark.parametrize(
     "markdown, rule, line",

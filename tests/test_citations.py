@@ -21,6 +21,9 @@ from rls_site.data.yaml_file import load_yaml, parse_yaml
 from rls_site.errors import ContentError, ContentErrors, raise_all
 from rls_site.markdown.citations import check_keys, cite, collapse_numbers, parse_citations, render_citations, runs_in_text
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
 LABELS = yaml.safe_load((FIXTURE_SITE / "data" / "labels.yml").read_text(encoding="utf-8"))
 REGISTRY = validate_sources(load_yaml(FIXTURE_SITE / "data" / "sources.yml", "data/sources.yml"))

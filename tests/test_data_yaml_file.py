@@ -8,6 +8,9 @@ import yaml
 from rls_site.data.yaml_file import parse_yaml
 from rls_site.errors import ContentError
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 @pytest.mark.parametrize("loader", [yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)], ids=["python", "libyaml"])
 def test_data_files_read_the_same_with_or_without_libyaml(monkeypatch, loader):

@@ -18,6 +18,9 @@ from rls_site.errors import ContentError, ContentErrors
 from rls_site.markdown.evidence import check_evidence_markers, render_evidence_markers
 from rls_site.markdown.text import find_markers
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 LANGS = ["nl", "en"]
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
 EVIDENCE = (FIXTURE_SITE / "data" / "evidence.yml").read_text(encoding="utf-8")

@@ -6,9 +6,14 @@ from __future__ import annotations
 import io
 import re
 
+import pytest
+
 from conftest import FIXTURE_TODAY, build, edit, line_of, run_checks
 from rls_site.errors import ContentError
 from rls_site.github import annotation, job_summary, report_to_github
+
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
 
 ANNOTATION = re.compile(r"^::(?P<level>error|warning) (?P<properties>[^:]*)::(?P<message>.*)$", re.M)
 

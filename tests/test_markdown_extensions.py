@@ -8,6 +8,9 @@ import pytest
 
 from rls_site.errors import ContentError, ContentErrors
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 BASE = ["attr_list", "md_in_html", "toc"]
 # The project folder the extensions read their data and templates from: a copy of the tests' own
 # small site (conftest.small_root), so the real data's wording changes no test.

@@ -22,6 +22,9 @@ from rls_site import report as content_report
 from rls_site.checks.front_matter import body_of, read_front_matter
 from rls_site.checks.translations import split_language
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 
 class Run:
     def __init__(self, returncode: int, stdout: str, stderr: str):

@@ -20,6 +20,9 @@ from rls_site.errors import ContentError, ContentErrors
 from rls_site.markdown.selfcheck import check_selfcheck_markers, has_selfcheck, render_selfcheck
 from rls_site.markdown.text import find_markers
 
+# The messages' words are read here: in English (Dutch is the default).
+pytestmark = pytest.mark.usefixtures("english_messages")
+
 DATA = (FIXTURE_SITE / "data" / "selfcheck.yml").read_text(encoding="utf-8")
 ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")), autoescape=False)
 CARE = {"id": "appointment", "heading": "Maak een afspraak met je huisarts als:", "hidden": "Geen spoed:"}
