@@ -9,6 +9,7 @@ deployment). The pre-commit configuration is checked with pre-commit's own valid
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -122,6 +123,21 @@ def test_pull_request_workflow():
     assert step_using(all_steps, "actions/upload-artifact", name="site-preview")["with"]["path"].rstrip("/") == "site"
     assert str(step_using(all_steps, "actions/setup-python")["with"]["python-version"]) == "3.11"
     assert workflow["permissions"] == {"contents": "read"}
+    # The annotations come from the build within about two minutes of a push: its job builds
+    # straight after checkout and Python, and the tests run in a job of their own, beside it.
+    jobs = {job_id: [step for job, step in steps(workflow) if job == job_id] for job_id in workflow["jobs"]}
+    [build_job] = [job for job, job_steps in jobs.items() if "build" in make_calls("\n".join(s.get("run", "") for s in job_steps))]
+    before_build = list(itertools.takewhile(lambda step: "build" not in make_calls(step.get("run", "")), jobs[build_job]))
+    assert [step.get("uses", "").split("@")[0] for step in before_build] == ["actions/checkout", "actions/setup-python"]
+    assert "test" not in make_calls("\n".join(step.get("run", "") for step in jobs[build_job]))
+    [test_job] = [job for job, job_steps in jobs.items() if "test" in make_calls("\n".join(s.get("run", "") for s in job_steps))]
+    assert "needs" not in workflow["jobs"][test_job]
+
+
+def test_the_pull_request_template_asks_editors_for_make_build_or_check_only():
+    template = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    asked = set(re.findall(r"`make ([a-z-]+)`", template))
+    assert asked and asked <= {"build", "check"}, asked
 
 
 def test_deploy_workflow_deploys_only_after_the_checks_and_keeps_the_previews():
