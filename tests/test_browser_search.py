@@ -106,6 +106,7 @@ def requested_while_reading(browser, server) -> list[str]:
     return seen
 
 
+@pytest.mark.xdist_group("requested_while_reading")  # with -n 2, in one process: one pass over the real site
 def test_nothing_of_the_search_is_loaded_before_the_reader_searches(page, requested_while_reading, small_server, requests_seen):
     assert [url for url in requested_while_reading if SEARCH_REQUEST.search(url)] == []
     assert outside_hosts(requested_while_reading) == []
@@ -128,6 +129,7 @@ def test_the_words_never_go_to_a_server(page, small_server, requests_seen):
     assert [url for url in requests_seen if "klachten" in url or "avonds" in url] == []
 
 
+@pytest.mark.xdist_group("requested_while_reading")  # with -n 2, in one process: one pass over the real site
 def test_no_page_fetches_a_sitemap(requested_while_reading):
     assert requested_while_reading  # every page was opened
     assert [url for url in requested_while_reading if "sitemap" in url] == []
