@@ -65,12 +65,12 @@ dictionaries: ## Install hunspell and its Dutch and English dictionaries when mi
 		exit 1; \
 	fi
 
-# Two processes: the browser tests mostly wait for Chromium. A module's shared build stays in one
-# process where its tests are grouped (xdist_group). TEST_WORKERS=0 runs them in one process.
+# Two processes: the browser tests mostly wait for Chromium (each process builds the real site and
+# the tests' small site once). TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= 2
 
 test: $(PTH) browser dictionaries ## Run every test, browser tests included (about four minutes)
-	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -n $(TEST_WORKERS)
 
 requirements: ## Re-pin requirements.txt from requirements.in
 	rm -rf .venv-pin && $(PYTHON) -m venv .venv-pin

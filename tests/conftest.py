@@ -20,6 +20,7 @@ project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates 
 - `small_root`: an unbuilt copy, the project folder for the Markdown extensions' string tests.
 - `small_site`: the small site built once per test run (read only), with its `Build`, for
   `small_site_url`; `small_server` serves it there, for browser tests of the machinery.
+- `every_page_read`: what Chromium requested and reported while opening every real page once.
 - `built_site`: (project folder, built site), once the real site and once the small site, for a
   test of what every correct site has; `nav_pages(project)`: the pages its menu lists.
 - `site` (with `site_url`, `server`, `page`): the real site, built once per test run with
@@ -342,6 +343,42 @@ def server(site, site_url):
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium instead of a downloaded browser (none can be downloaded here)."""
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@dataclass
+class Reading:
+    """What a browser did while opening pages: every URL requested, and every problem (a console
+    error or warning, a script error, a response of 400 or more, a failed request)."""
+
+    requests: list[str]
+    problems: list[str]
+
+
+@pytest.fixture(scope="session")
+def every_page_read(browser, site, server) -> Reading:
+    """Every page of the real site in both languages and its 404 page, each opened until the
+    network is idle, once per test run (once per process of `make test`) for the tests that look
+    at what a reader's browser does."""
+    context = browser.new_context()
+    page = context.new_page()
+    reading = Reading([], [])
+    page.on("request", lambda request: reading.requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: message.type in ("error", "warning") and reading.problems.append(f"{page.url}: {message.type}: {message.text}"),
+    )
+    page.on("pageerror", lambda error: reading.problems.append(f"{page.url}: {error}"))
+    page.on("response", lambda response: response.status >= 400 and reading.problems.append(f"{response.status} {response.url}"))
+    page.on("requestfailed", lambda request: reading.problems.append(f"failed {request.url}"))
+    built = pages(site)
+    urls = [server + p.removesuffix("index.html") for p in built["nl"]] + [
+        server + "en/" + p.removesuffix("index.html") for p in built["en"]
+    ]
+    for url in [*urls, server + "404.html"]:
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+    context.close()
+    return reading
 
 
 @pytest.fixture

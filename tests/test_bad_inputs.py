@@ -680,7 +680,6 @@ def partner_site(tmp_path_factory) -> tuple[Path, Checked]:
     return project / "site", checked
 
 
-@pytest.mark.xdist_group("partner_site")  # with -n 2, in one process: one build of it
 def test_warnings_do_not_fail_the_build_and_are_listed(partner_site):
     _, checked = partner_site
     assert checked.build_ok, checked.build_output
@@ -691,7 +690,6 @@ def test_warnings_do_not_fail_the_build_and_are_listed(partner_site):
     assert checked.command_code == 0 and problems(checked.command_output) == found
 
 
-@pytest.mark.xdist_group("partner_site")  # with -n 2, in one process: one build of it
 def test_partner_links_render_with_notice_rel_and_label(partner_site):
     site, _ = partner_site
     for path, label, notice in (

@@ -19,7 +19,6 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from conftest import FIXTURE_SITE, FIXTURE_TODAY, build_in_process, fixture_project, free_port, nav_pages, outside_hosts
-from test_site import PAGES
 
 # The small site's pages (tests/fixtures/site): its menu, and the search page.
 SMALL_SECTIONS = nav_pages(FIXTURE_SITE)
@@ -88,28 +87,9 @@ def test_a_word_found_nowhere_says_so_and_suggests_another(page, small_server):
     expect(page.locator("[data-search-results]")).to_be_hidden()
 
 
-@pytest.fixture(scope="module")
-def requested_while_reading(browser, server) -> list[str]:
-    """Every URL requested while a reader opens every page of the real site in both languages and
-    its 404 page, each until the network is idle (one pass for the tests below)."""
-    context = browser.new_context()
-    page = context.new_page()
-    seen: list[str] = []
-    page.on("request", lambda request: seen.append(request.url))
-    for prefix in PREFIXES.values():
-        for path in PAGES:
-            page.goto(server + prefix + path)
-            page.wait_for_load_state("networkidle")
-    page.goto(server + "404.html")
-    page.wait_for_load_state("networkidle")
-    context.close()
-    return seen
-
-
-@pytest.mark.xdist_group("requested_while_reading")  # with -n 2, in one process: one pass over the real site
-def test_nothing_of_the_search_is_loaded_before_the_reader_searches(page, requested_while_reading, small_server, requests_seen):
-    assert [url for url in requested_while_reading if SEARCH_REQUEST.search(url)] == []
-    assert outside_hosts(requested_while_reading) == []
+def test_nothing_of_the_search_is_loaded_before_the_reader_searches(page, every_page_read, small_server, requests_seen):
+    assert [url for url in every_page_read.requests if SEARCH_REQUEST.search(url)] == []
+    assert outside_hosts(every_page_read.requests) == []
     page.goto(small_server + "symptomen/")
     assert [url for url in requests_seen if SEARCH_REQUEST.search(url)] == []
     search_from_the_header(page, "klachten")
@@ -129,10 +109,9 @@ def test_the_words_never_go_to_a_server(page, small_server, requests_seen):
     assert [url for url in requests_seen if "klachten" in url or "avonds" in url] == []
 
 
-@pytest.mark.xdist_group("requested_while_reading")  # with -n 2, in one process: one pass over the real site
-def test_no_page_fetches_a_sitemap(requested_while_reading):
-    assert requested_while_reading  # every page was opened
-    assert [url for url in requested_while_reading if "sitemap" in url] == []
+def test_no_page_fetches_a_sitemap(every_page_read):
+    assert every_page_read.requests  # every page was opened
+    assert [url for url in every_page_read.requests if "sitemap" in url] == []
 
 
 @pytest.mark.parametrize("system", ["light", "dark"])
