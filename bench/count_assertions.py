@@ -17,9 +17,7 @@ def count(path: Path) -> tuple[int, int]:
     """(assert statements, expect calls) in one file."""
     tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
     asserts = sum(isinstance(node, ast.Assert) for node in ast.walk(tree))
-    expects = sum(
-        isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "expect" for node in ast.walk(tree)
-    )
+    expects = sum(isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "expect" for node in ast.walk(tree))
     return asserts, expects
 
 
