@@ -1,5 +1,7 @@
 """Hook: the publication checks of rls_site.checks inside the build, and what they ask of pages.
 
+- `on_startup`: notes whether this is the preview (`mkdocs serve`), where a page whose
+  translation is missing is reported and still served.
 - `on_config`: the extensions of rls_site.markdown render this pass's language (mkdocs-static-i18n
   runs one build per language).
 - `on_pre_build`: the first pass checks mkdocs.yml, every data file and every page in every
@@ -20,13 +22,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from rls_site import mkdocs_glue
 from rls_site.checks.disclaimer import POLICY_PAGE
 from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.page_queue import PageQueue
 from rls_site.checks.review_dates import format_date, read_review_dates
 from rls_site.checks.run import SourcePage, check_site, check_sources, load_settings, pages_by_output
 from rls_site.checks.structured_data import medical_web_page
-from rls_site.checks.translations import language_file
+from rls_site.checks.translations import language_file, missing_translations_reported
 from rls_site.errors import raise_all
 from rls_site.github import report_to_github
 from rls_site.mkdocs_glue import build_language, configure_extensions, logger, nested, project_root, reports_content_errors, site_languages
@@ -35,6 +38,20 @@ from rls_site.search import SEARCH_PAGE
 log = logger(__name__)
 _state: dict = {}  # this language pass
 _sources: dict = {}  # the whole build, every language pass: the source pages as checked
+
+
+def on_startup(command, dirty):
+    mkdocs_glue.start_preview(command)
+
+
+def _stopping_errors(errors):
+    """All of them; in the preview a page without its translation is served, with a warning."""
+    if not mkdocs_glue.previewing():
+        return errors
+    stopping, reported = missing_translations_reported(errors)
+    for error in reported:
+        log.warning(error.format())
+    return stopping
 
 
 def on_config(config):
@@ -54,7 +71,7 @@ def on_pre_build(config):
     for notice in report.notices:
         log.info(notice.format())
     report_to_github([], report.notices, heading="Publication checks: to look at")
-    raise_all(errors + report.errors)
+    raise_all(_stopping_errors(errors + report.errors))
     by_output = pages_by_output(pages, settings)
     _sources.update(pages=pages, by_src={page.src: page for page in pages}, queue=PageQueue(settings, by_output, len(pages)))
 

@@ -5,15 +5,18 @@
 - the languages of the build (mkdocs-static-i18n) and of a page;
 - `configure_extensions`: tells the extensions of rls_site.markdown the project folder and the
   language of the build that is running (mkdocs-static-i18n runs one build per language).
+- `start_preview` / `previewing`: whether this is `mkdocs serve` (the editor's preview).
 """
 
 from __future__ import annotations
 
 import functools
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import DuplicateFilter
 
 from rls_site.errors import ContentError, ContentErrors
 from rls_site.github import report_to_github
@@ -83,3 +86,29 @@ def configure_extensions(config, lang: str) -> None:
         if name in config.markdown_extensions:
             settings = config.mdx_configs.setdefault(name, {})
             settings.update(root=str(project_root(config)), lang=lang)
+
+
+# --- The preview (`make serve`) ---------------------------------------------------------------
+
+# Kept here, not in a hook: MkDocs loads the hooks anew for every rebuild of the preview, but calls
+# on_startup only once, before the first build.
+_preview = {"on": False}
+
+
+def start_preview(command: str) -> None:
+    """Called by a hook's on_startup; `command` is 'serve' for `mkdocs serve` (the preview).
+
+    MkDocs logs an error that stops the build only if it did not log the same text before (a
+    DuplicateFilter on its build logger): in the preview an editor's mistake that comes back
+    would show only "Aborted with a BuildError!". The preview logs every message every time.
+    """
+    _preview["on"] = command == "serve"
+    if _preview["on"]:
+        build_log = logging.getLogger("mkdocs.commands.build")
+        for found in [f for f in build_log.filters if isinstance(f, DuplicateFilter)]:
+            build_log.removeFilter(found)
+
+
+def previewing() -> bool:
+    """True while `mkdocs serve` runs: some problems are then reported without stopping the preview."""
+    return _preview["on"]
