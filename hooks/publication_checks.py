@@ -1,7 +1,7 @@
 """Hook: the publication checks of rls_site.checks inside the build, and what they ask of pages.
 
 - `on_startup`: notes whether this is the preview (`mkdocs serve`), where a page whose
-  translation is missing is reported and still served.
+  translation is missing is reported and still served, in both languages' menus.
 - `on_config`: the extensions of rls_site.markdown render this pass's language (mkdocs-static-i18n
   runs one build per language).
 - `on_pre_build`: the first pass checks mkdocs.yml, every data file and every page in every
@@ -56,6 +56,7 @@ def _stopping_errors(errors):
 
 def on_config(config):
     configure_extensions(config, build_language(config))
+    mkdocs_glue.preview_missing_translations(config)
     return config
 
 

@@ -112,3 +112,11 @@ def start_preview(command: str) -> None:
 def previewing() -> bool:
     """True while `mkdocs serve` runs: some problems are then reported without stopping the preview."""
     return _preview["on"]
+
+
+def preview_missing_translations(config) -> None:
+    """In the preview, a page not yet translated shows in the other languages' sites (and menus) as
+    it is, so an editor sees a new page before its translation exists; the build refuses it."""
+    plugin = i18n(config)
+    if previewing() and plugin is not None:
+        plugin.config.fallback_to_default = True
