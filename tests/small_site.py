@@ -17,6 +17,10 @@ MACHINERY = ["hooks", "overrides", "data", "mkdocs.yml"]
 
 SOURCES = """\
 references:
+  - id: artikel2020
+    type: webpage
+    title: "A web page that the site retells"
+    issued: {date-parts: [[2020, 8, 19]]}
   - id: janssen2029
     type: article-journal
     author:
@@ -28,7 +32,7 @@ references:
 
 REVIEWERS = """\
 reviewers:
-  - id: proefredactie
+  - id: redactie
     type: organization
     physician: false
     name:
@@ -43,7 +47,7 @@ reviewers:
 def front_matter(title: str, description: str, today: date) -> str:
     return (
         f"---\ntitle: {title}\ndescription: {description}\n"
-        f"last_reviewed: {(today - timedelta(days=10)).isoformat()}\nreviewed_by: proefredactie\n"
+        f"last_reviewed: {(today - timedelta(days=10)).isoformat()}\nreviewed_by: redactie\n"
         f"next_review: {(today + timedelta(days=300)).isoformat()}\n---\n\n"
     )
 
