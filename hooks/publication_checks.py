@@ -1,7 +1,5 @@
 """Hook: the publication checks of rls_site.checks inside the build, and what they ask of pages.
 
-- `on_startup`: notes whether this is the preview (`mkdocs serve`), where a page whose
-  translation is missing is reported and still served, in both languages' menus.
 - `on_config`: the extensions of rls_site.markdown render this pass's language (mkdocs-static-i18n
   runs one build per language).
 - `on_pre_build`: the first pass checks mkdocs.yml, every data file and every page in every
@@ -29,7 +27,7 @@ from rls_site.checks.page_queue import PageQueue
 from rls_site.checks.review_dates import format_date, read_review_dates
 from rls_site.checks.run import SourcePage, check_site, check_sources, load_settings, pages_by_output
 from rls_site.checks.structured_data import medical_web_page
-from rls_site.checks.translations import language_file, missing_translations_reported
+from rls_site.checks.translations import language_file
 from rls_site.errors import raise_all
 from rls_site.github import report_to_github
 from rls_site.mkdocs_glue import build_language, configure_extensions, logger, nested, project_root, reports_content_errors, site_languages
@@ -41,17 +39,7 @@ _sources: dict = {}  # the whole build, every language pass: the source pages as
 
 
 def on_startup(command, dirty):
-    mkdocs_glue.start_preview(command)
-
-
-def _stopping_errors(errors):
-    """All of them; in the preview a page without its translation is served, with a warning."""
-    if not mkdocs_glue.previewing():
-        return errors
-    stopping, reported = missing_translations_reported(errors)
-    for error in reported:
-        log.warning(error.format())
-    return stopping
+    mkdocs_glue.start_preview(command)  # 'serve': the preview, which serves a page not yet translated
 
 
 def on_config(config):
@@ -72,7 +60,7 @@ def on_pre_build(config):
     for notice in report.notices:
         log.info(notice.format())
     report_to_github([], report.notices, heading="Publication checks: to look at")
-    raise_all(_stopping_errors(errors + report.errors))
+    raise_all(mkdocs_glue.stopping_errors(errors + report.errors, log))
     by_output = pages_by_output(pages, settings)
     _sources.update(pages=pages, by_src={page.src: page for page in pages}, queue=PageQueue(settings, by_output, len(pages)))
 

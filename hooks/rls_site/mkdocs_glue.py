@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import DuplicateFilter
 
+from rls_site.checks.translations import missing_translations_reported
 from rls_site.errors import ContentError, ContentErrors
 from rls_site.github import report_to_github
 
@@ -112,6 +113,16 @@ def start_preview(command: str) -> None:
 def previewing() -> bool:
     """True while `mkdocs serve` runs: some problems are then reported without stopping the preview."""
     return _preview["on"]
+
+
+def stopping_errors(errors: list[ContentError], log) -> list[ContentError]:
+    """The errors that stop this build: all of them, but the preview only warns of a missing translation."""
+    if not previewing():
+        return errors
+    stopping, reported = missing_translations_reported(errors)
+    for error in reported:
+        log.warning(error.format())
+    return stopping
 
 
 def preview_missing_translations(config) -> None:
