@@ -38,13 +38,8 @@ _state: dict = {}  # this language pass
 _sources: dict = {}  # the whole build, every language pass: the source pages as checked
 
 
-def on_startup(command, dirty):
-    mkdocs_glue.start_preview(command)  # 'serve': the preview, which serves a page not yet translated
-
-
 def on_config(config):
     configure_extensions(config, build_language(config))
-    mkdocs_glue.preview_missing_translations(config)
     return config
 
 

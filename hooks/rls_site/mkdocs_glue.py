@@ -5,7 +5,8 @@
 - the languages of the build (mkdocs-static-i18n) and of a page;
 - `configure_extensions`: tells the extensions of rls_site.markdown the project folder and the
   language of the build that is running (mkdocs-static-i18n runs one build per language).
-- `start_preview` / `previewing`: whether this is `mkdocs serve` (the editor's preview).
+- the preview (`mkdocs serve`): `start_preview`, `previewing`, and what differs while previewing
+  (`stopping_errors`, `preview_menu`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from __future__ import annotations
 import functools
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.nav import Link, Section
 from mkdocs.utils import DuplicateFilter
 
 from rls_site.checks.translations import missing_translations_reported
@@ -125,9 +128,20 @@ def stopping_errors(errors: list[ContentError], log) -> list[ContentError]:
     return stopping
 
 
-def preview_missing_translations(config) -> None:
-    """In the preview, a page not yet translated shows in the other languages' sites (and menus) as
-    it is, so an editor sees a new page before its translation exists; the build refuses it."""
-    plugin = i18n(config)
-    if previewing() and plugin is not None:
-        plugin.config.fallback_to_default = True
+def preview_menu(nav):
+    """While previewing, the menu without lines that lead to no page: a page whose translation does
+    not exist yet is listed in `nav:`, and MkDocs would link to its Markdown file in the other language."""
+    if previewing():
+        nav.items = _leading_somewhere(nav.items)
+    return nav
+
+
+def _leading_somewhere(items: list) -> list:
+    kept = []
+    for item in items:
+        if isinstance(item, Link) and urlsplit(item.url).path.endswith(".md") and not urlsplit(item.url).scheme:
+            continue  # MkDocs makes a nav entry it cannot find into a Link to the file's name
+        if isinstance(item, Section):
+            item.children = _leading_somewhere(item.children)
+        kept.append(item)
+    return kept
