@@ -30,8 +30,12 @@ install: $(PTH) ## Create .venv with the pinned packages
 build: $(PTH) ## Build the site into site/ (fails on any warning)
 	$(PY) -m mkdocs build --strict
 
-serve: $(PTH) ## Preview at http://127.0.0.1:8000 with live reload
-	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+# The preview's port: `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
+
+# The preview says itself, in one line, why it cannot start: make adds no "Error 1" line under it.
+serve: $(PTH) ## Preview at http://127.0.0.1:8000, rebuilt on every save (another port: make serve PORT=8001)
+	@$(PY) -m rls_site.preview --port $(PORT) || exit 0
 
 check: build ## Run the publication checks over docs/ and site/ without MkDocs
 	$(PY) -m rls_site.checks docs site

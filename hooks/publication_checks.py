@@ -20,6 +20,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from rls_site import mkdocs_glue
 from rls_site.checks.disclaimer import POLICY_PAGE
 from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.page_queue import PageQueue
@@ -54,7 +55,7 @@ def on_pre_build(config):
     for notice in report.notices:
         log.info(notice.format())
     report_to_github([], report.notices, heading="Publication checks: to look at")
-    raise_all(errors + report.errors)
+    raise_all(mkdocs_glue.stopping_errors(errors + report.errors, log))
     by_output = pages_by_output(pages, settings)
     _sources.update(pages=pages, by_src={page.src: page for page in pages}, queue=PageQueue(settings, by_output, len(pages)))
 

@@ -79,3 +79,13 @@ def stale_notices(reviews: dict[str, ReviewDates], languages: list[str], docs: s
             )
         )
     return notices
+
+
+def missing_translations_reported(errors: list[ContentError]) -> tuple[list[ContentError], list[ContentError]]:
+    """The preview's split of `errors`: (those that stop it, the missing translations it only reports).
+
+    An editor previews a new page before its translation exists; the strict build refuses it.
+    """
+    stopping = [error for error in errors if error.rule != "translation-missing"]
+    reported = [error for error in errors if error.rule == "translation-missing"]
+    return stopping, reported
