@@ -29,6 +29,7 @@ SETTINGS = {
     "text 200%": (PHONE, 32),
     "zoom 200%": ({"width": 195, "height": 422}, 16),
     "zoom 400%": ({"width": 320, "height": 256}, 16),
+    "text 200% on a laptop": ({"width": 1280, "height": 800}, 32),
 }
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
 LONG_PAGE_SECTIONS = 3  # overrides/main.html: a page with this many `##` headings gets its own contents list
@@ -374,6 +375,9 @@ def test_a_long_page_lists_its_sections_after_its_summary_and_leads_back_to_the_
             top.focus()
             page.keyboard.press("Enter")
             page.wait_for_function("() => window.scrollY === 0")
+            page.keyboard.press("Tab")  # the keyboard goes on from the top, not from the page's end
+            if not page.evaluate("() => !!document.activeElement.closest('.md-header') && window.scrollY === 0"):
+                report.append(f"{url}: after '{LABELS[lang]['back_to_top']}', Tab goes back down the page")
     finally:
         context.close()
     assert long_pages > 0, "no long page to test"
