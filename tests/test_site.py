@@ -181,6 +181,6 @@ def test_content_pages_open_with_their_summary_and_have_their_care_card_in_both_
                 assert cards, f"{where}: no care card"
                 for card in cards:
                     heading = card.node.find("h3") if card.node.find("h3") is not None else card.node.find("h2")
-                    assert heading is not None and heading.find("span[@class='site-visually-hidden']") is not None, where
+                    assert heading is not None and heading.find("span[@class='care-card__urgency']") is not None, where
     do_dont = read_page((site / "zelf-doen" / "index.html").read_text(encoding="utf-8")).with_class("do-dont__part--dont")
     assert len(do_dont) == 1 and all(re.search(r"\b(niet|geen|nooit)\b", "".join(li.itertext())) for li in do_dont[0].node.iter("li"))
