@@ -41,7 +41,7 @@ def page_urls(site: Path, server: str) -> list[str]:
     return [server + LANGUAGES[lang] + path.removesuffix("index.html") for lang in LANGUAGES for path in built[lang]]
 
 
-def built_page(site: Path, url: str, server: str):
+def built_page(site: Path, url: str):
     """The built HTML of the page at `url`, parsed."""
     path = site / urlsplit(url).path.lstrip("/") / "index.html"
     return lxml_html.fromstring(path.read_bytes())
@@ -335,7 +335,7 @@ def test_a_long_page_lists_its_sections_after_its_summary_and_leads_back_to_the_
     try:
         for url in page_urls(site, server):
             lang = "en" if urlsplit(url).path.startswith("/en/") else "nl"
-            sections = sections_of(built_page(site, url, server))
+            sections = sections_of(built_page(site, url))
             page.goto(url)
             listed = page.get_by_role("navigation", name=LABELS[lang]["on_this_page"], exact=True)
             if len(sections) < LONG_PAGE_SECTIONS:
@@ -389,7 +389,7 @@ def test_the_menu_closes_when_one_of_its_entries_is_followed(page, site, server,
     """On a phone the menu covers most of the page: following a link in it to a place on the same
     page closes it, and the place is in view."""
     page.set_viewport_size(PHONE)
-    url = next(url for url in page_urls(site, server) if len(sections_of(built_page(site, url, server))) >= LONG_PAGE_SECTIONS)
+    url = next(url for url in page_urls(site, server) if len(sections_of(built_page(site, url))) >= LONG_PAGE_SECTIONS)
     page.goto(url)
     button = page.locator("[data-site-menu]")
     entry = page.locator('.md-sidebar--primary a[href^="#"]').last
@@ -411,13 +411,13 @@ def test_the_menu_closes_when_one_of_its_entries_is_followed(page, site, server,
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
 
 
-def first_section_of_each_language(site: Path, server: str) -> dict[str, tuple[str, str, str]]:
+def longest_section_heading_per_language(site: Path, server: str) -> dict[str, tuple[str, str, str]]:
     """Per language, a page, one of its `##` headings and that heading's text: the heading with the
     longest text on any page (the most words to find it by)."""
     chosen: dict[str, tuple[str, str, str]] = {}
     for url in page_urls(site, server):
         lang = "en" if urlsplit(url).path.startswith("/en/") else "nl"
-        document = built_page(site, url, server)
+        document = built_page(site, url)
         for section in sections_of(document):
             heading = document.get_element_by_id(section)
             text = " ".join(heading.text_content().replace("\u00b6", " ").split())
@@ -430,7 +430,7 @@ def test_a_search_result_leads_to_the_matching_section_named_by_its_heading(page
     """Pagefind's sub-results: a search for a section's heading lists a result that links to that
     section (page#id), named by the heading; following it shows the heading. Every result's link
     with a '#' leads to a heading of its page."""
-    for lang, (url, section, text) in first_section_of_each_language(site, server).items():
+    for lang, (url, section, text) in longest_section_heading_per_language(site, server).items():
         page.goto(server + LANGUAGES[lang] + "zoeken/#q=" + quote(text))
         results = page.locator("[data-search-results] li a")
         expect(results.first).to_be_visible()
@@ -439,7 +439,7 @@ def test_a_search_result_leads_to_the_matching_section_named_by_its_heading(page
         for href, _ in links:
             target = urlsplit(href)
             if target.fragment:
-                document = built_page(site, server + target.path.lstrip("/"), server)
+                document = built_page(site, server + target.path.lstrip("/"))
                 headings = document.xpath(f'//*[@id="{target.fragment}"]')
                 assert headings and headings[0].tag in ("h1", "h2", "h3", "h4", "h5", "h6"), href
         page.locator(f'[data-search-results] li a[href$="#{section}"]').first.click()

@@ -77,7 +77,9 @@ def sheet_problems(pdf: bytes) -> list[str]:
         lowest = max(y for y, _, _ in runs)
         last_line = [size for y, size, _ in runs if y > lowest - body * 0.5]
         if min(last_line) > body * 1.15:
-            problems.append(f"sheet {number} of {len(streams)} ends with a heading (text of {min(last_line):.1f} beside body text of {body:.1f})")
+            problems.append(
+                f"sheet {number} of {len(streams)} ends with a heading (text of {min(last_line):.1f} beside body text of {body:.1f})"
+            )
     return problems
 
 
