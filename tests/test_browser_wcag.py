@@ -267,7 +267,7 @@ FORCED_COLOURS = (
   }
   for (const card of document.querySelectorAll('.care-card')) {
     const heading = card.querySelector('.care-card__heading');
-    const hidden = heading && heading.querySelector('.site-visually-hidden');
+    const hidden = heading && heading.querySelector('.care-card__urgency');
     const shownText = heading ? heading.innerText.replace(hidden ? hidden.innerText : '', '').trim() : '';
     if (!heading || !hidden || !hidden.textContent.trim() || !shownText) {
       problems.push(`${name(card)} does not say its urgency in words`);
@@ -356,7 +356,7 @@ def test_the_checks_find_what_they_look_for(page, server):
         """() => {
       const card = document.querySelector('.care-card');
       card.style.setProperty('border', 'none');
-      card.querySelector('.site-visually-hidden').remove();
+      card.querySelector('.care-card__urgency').remove();
     }"""
     )
     forced = " ".join(page.evaluate(FORCED_COLOURS))

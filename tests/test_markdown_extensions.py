@@ -96,11 +96,11 @@ def test_a_care_card_names_its_urgency_in_its_heading_and_for_screen_readers():
     assert '<div class="care-card care-card--appointment">' in html
     # One level below the section it stands in, and not in the table of contents (no id).
     assert (
-        '<h3 class="care-card__heading"><span class="site-visually-hidden">Geen spoed: </span>Maak een afspraak met je huisarts als:</h3>'
+        '<h3 class="care-card__heading"><span class="care-card__urgency">Geen spoed: </span>Maak een afspraak met je huisarts als:</h3>'
     ) in html
     assert "<li>je slecht slaapt;</li>" in html and "<!-- md:" not in html
     english = convert(text.replace("appointment", "emergency"), COMPONENTS, "en")
-    assert '<span class="site-visually-hidden">Emergency: </span>Call 112 now if:</h3>' in english
+    assert '<span class="care-card__urgency">Emergency: </span>Call 112 now if:</h3>' in english
 
 
 def test_a_summary_and_a_do_and_do_not_list_get_their_headings_in_the_page_language():

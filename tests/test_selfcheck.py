@@ -114,7 +114,7 @@ def test_rendered_form_has_a_labelled_yes_no_not_sure_question_per_criterion():
     assert "<script" not in html
     # The one outcome is a care card of its level, with the same text with and without JavaScript.
     heading = (
-        '<h3 class="care-card__heading"><span class="site-visually-hidden">Geen spoed: </span>Bespreek je antwoorden met je huisarts</h3>'
+        '<h3 class="care-card__heading"><span class="care-card__urgency">Geen spoed: </span>Bespreek je antwoorden met je huisarts</h3>'
     )
     assert html.count('<div class="care-card care-card--appointment">') == html.count(heading) == 2
 

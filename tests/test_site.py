@@ -191,7 +191,7 @@ def test_summaries_and_care_cards_are_in_place_and_alike_in_both_languages(built
                 assert len(summaries[0].node.findall(".//li")) >= 1, where
             for card in cards:
                 heading = card.node.find("h3") if card.node.find("h3") is not None else card.node.find("h2")
-                assert heading is not None and heading.find("span[@class='site-visually-hidden']") is not None, where
+                assert heading is not None and heading.find("span[@class='care-card__urgency']") is not None, where
             for part in built.with_class("do-dont__part--dont"):
                 assert all(re.search(r"\b(niet|geen|nooit|not|never|no)\b", "".join(li.itertext())) for li in part.node.iter("li")), where
             found[prefix, section] = (len(summaries), len(cards), len(built.with_class("do-dont__part--dont")))

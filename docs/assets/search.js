@@ -1,8 +1,10 @@
 /* The search page (overrides/search-page.html): runs a search with Pagefind's index of this
    page's language, loaded only when the reader searches. The words come from the address, after
    '#q=' (the search form in the header puts them there; a browser never sends that part to a
-   server), or from the form on this page; nothing is stored. Results: the page's title as a link
-   and a piece of its text with the words marked. */
+   server), or from the form on this page; nothing is stored. Results: a link to the section of
+   the page where the words are found most (Pagefind's sub-results: the parts of a page under each
+   heading with an id), named by its heading and the page's title, and a piece of that section's
+   text with the words marked. */
 (function () {
   "use strict";
   var form = document.querySelector("form[data-search]");
@@ -50,6 +52,23 @@
     return pagefind;
   }
 
+  // The section of a page that holds the words found most: Pagefind scores each word it found.
+  function bestSection(data) {
+    var best = null;
+    var bestScore = -1;
+    (data.sub_results || []).forEach(function (section) {
+      var score = 0;
+      (section.weighted_locations || []).forEach(function (found) {
+        score += found.balanced_score || found.weight || 1;
+      });
+      if (score > bestScore) {
+        best = section;
+        bestScore = score;
+      }
+    });
+    return best;
+  }
+
   function showMore() {
     var next = found.slice(shown, shown + PAGE_SIZE);
     var number = searchNumber;
@@ -61,12 +80,30 @@
       if (number !== searchNumber) return;
       pages.forEach(function (data) {
         var item = document.createElement("li");
+        var title = (data.meta && data.meta.title) || data.url;
+        var section = bestSection(data);
+        var inSection = section && section.url !== data.url && section.title !== title;
         var link = document.createElement("a");
-        link.href = data.url;
-        link.textContent = (data.meta && data.meta.title) || data.url;
+        link.href = inSection ? section.url : data.url;
+        if (inSection) {
+          // The section's heading, then the page it is on: two lines to the eye, one name (with a
+          // pause between them) to a screen reader.
+          var heading = document.createElement("span");
+          heading.className = "site-search-page__section";
+          heading.textContent = section.title;
+          var pause = document.createElement("span");
+          pause.className = "site-visually-hidden";
+          pause.textContent = " – ";
+          var page = document.createElement("span");
+          page.className = "site-search-page__page";
+          page.textContent = title;
+          link.append(heading, pause, page);
+        } else {
+          link.textContent = title;
+        }
         var excerpt = document.createElement("p");
         // Pagefind's excerpt is the page's own text, escaped, with <mark> around the words found.
-        excerpt.innerHTML = data.excerpt;
+        excerpt.innerHTML = section ? section.excerpt : data.excerpt;
         item.appendChild(link);
         item.appendChild(excerpt);
         list.appendChild(item);

@@ -28,8 +28,9 @@ from rls_site.errors import ContentError
 SEARCH_PAGE = "zoeken.md"
 SEARCH_TEMPLATE = "search-page.html"
 INDEX_DIR = "pagefind"
-# The permalink sign after each heading is no word to find.
-EXCLUDE_SELECTORS = (".headerlink",)
+# The permalink sign after each heading is no word to find; a citation's numbers would stand in a
+# result's excerpt as part of the words before them.
+EXCLUDE_SELECTORS = (".headerlink", "sup.citation")
 
 
 def is_search_page(page: str) -> bool:
