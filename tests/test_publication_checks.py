@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT, build, copy_project, pages, run_checks
@@ -27,7 +27,7 @@ from rls_site.checks.__main__ import format_problems
 from rls_site.checks.built_page import NAVIGATION_PLACEHOLDER, line_in_page, read_page, without_navigation
 from rls_site.checks.disclaimer import check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
-from rls_site.checks.front_matter import _simple_block, read_front_matter
+from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.internal_links import check_internal_links, page_links
 from rls_site.checks.partners import check_partner_html, check_partner_markdown, find_links, is_partner_host
 from rls_site.checks.review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, read_review_dates
@@ -99,45 +99,6 @@ def test_front_matter_read_twice_is_read_the_same_and_apart():
     first, again = read_front_matter(page_source(), "docs/x.md"), read_front_matter(page_source(), "docs/x.md")
     assert first == again and first.values is not again.values
     assert read_front_matter(page_source(), "docs/y.md").file == "docs/y.md"
-
-
-def read_by_yaml(block: str) -> tuple[dict, dict]:
-    """Values and lines as PyYAML reads a front matter block, for the shortcut to agree with."""
-    node = yaml.compose(block, Loader=yaml.SafeLoader)
-    assert isinstance(node, yaml.MappingNode)
-    values = {str(k.value): (v.value if isinstance(v, yaml.ScalarNode) else None) for k, v in node.value}
-    return values, {str(k.value): k.start_mark.line + 2 for k, _ in node.value}
-
-
-@settings(max_examples=1000)
-@given(
-    st.lists(
-        st.tuples(
-            st.sampled_from(["title", "next_review", "a-b", "_x", "9", "x y", "-x"]),
-            st.sampled_from([": ", ":  ", ":", " : ", ":\t"]),
-            st.sampled_from(["", "a", "é", "9", "-", "'", "["]).flatmap(
-                lambda first: st.text(alphabet=st.sampled_from("aé9 -:#'\"?[]{},.&*!|>%@`~()/=+;$\t\x85\u2028_\x00"), max_size=10).map(
-                    lambda rest: first + rest
-                )
-            ),
-        ),
-        min_size=1,
-        max_size=4,
-    )
-)
-@example([("title", ": ", "Let op: dit")])
-@example([("title", ": ", "a #b")])
-@example([("title", ": ", "a\u2028b")])
-def test_simple_front_matter_is_read_as_yaml_reads_it(lines):
-    block = "".join(f"{key}{colon}{value}\n" for key, colon, value in lines)
-    simple = _simple_block(block)
-    if simple is not None:  # the shortcut took it: YAML must read it, and the same
-        assert (dict(simple[0]), dict(simple[1])) == read_by_yaml(block)
-
-
-def test_front_matter_as_editors_write_it_takes_the_shortcut():
-    for path in (ROOT / "docs").glob("*.md"):
-        assert _simple_block(re.match(r"---\n(.*?\n)---\n", path.read_text(encoding="utf-8"), re.DOTALL).group(1)) is not None, path
 
 
 def test_review_dates_read_from_front_matter():
@@ -1238,31 +1199,6 @@ def test_bad_input_fails_the_build_with_file_line_rule_and_fix(project, case):
     # The standalone command over docs/ and site/ reports exactly the same problems.
     assert checked.command_code == 1, checked.command_output
     assert problems(checked.command_output) == problems(checked.build_output), checked.command_output
-
-
-# The mistakes found on built pages, with the pages checked in a second process as on a site of
-# hundreds of pages (rls_site.checks.page_queue): the same problems on the same lines.
-BUILT_PAGE_CASES = [
-    "disclaimer-dropped-by-template",
-    "review-dates-dropped-by-template",
-    "structured-data-date",
-    "partner-label-dropped-by-template",
-    "external-link-rel",
-    "link-broken",
-]
-
-
-@pytest.mark.parametrize("case", BUILT_PAGE_CASES)
-def test_built_page_problems_are_the_same_when_a_second_process_checks_the_pages(project, case):
-    edit(project, "hooks/rls_site/checks/page_queue.py", "WORKER_FROM_PAGES = 200", "WORKER_FROM_PAGES = 1")
-    rule, location = CASES[case](project)
-    result = build(project, {"RLS_TODAY": TODAY.isoformat()})
-    assert not result.ok, result.output
-    checked = re.search(r"(\d+) built pages checked in a second process", result.output)
-    # Every page MkDocs built (directory URLs: each an index.html), none checked again in the build's process.
-    assert checked and int(checked.group(1)) == len(list((project / "site").rglob("index.html"))), result.output
-    assert re.search(rf"(?m)(^|\s){re.escape(location)}(:\d+)?: \[{rule}\] ", result.output), result.output
-    assert "Traceback" not in result.output
 
 
 def test_search_index_that_cannot_be_written_stops_the_build_with_the_fix(project):

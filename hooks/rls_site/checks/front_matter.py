@@ -7,7 +7,6 @@ problem names the line. Pure functions, usable without MkDocs.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -19,9 +18,6 @@ from rls_site.errors import ContentError
 # The block MkDocs reads: '---' on the first line, closed by '---' or '...'.
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 EXAMPLE = "title, description, last_reviewed, reviewed_by and next_review (copy the block from another page)"
-# A line that YAML reads as one key and its value, as written: a plain key, ': ', and a value that
-# starts with a letter or digit and holds no YAML syntax (no ':' or '#', only plain punctuation).
-_SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):[ ]+([^\W_][\w ,.;!?'\"()/%&*+=@$-]*)")
 
 
 @dataclass
@@ -61,20 +57,8 @@ def read_front_matter(source: str, file: str) -> FrontMatter:
             f"start the file with a block between two '---' lines holding {EXAMPLE}.",
             1,
         )
-    values, lines = _read_block(match.group(1), file)
-    return FrontMatter(file, dict(values), dict(lines))
-
-
-# A build reads each page's front matter twice (the checks before the build, the page's review dates
-# while it is built): YAML is parsed once per block. Enough entries for every page of a large site.
-@functools.lru_cache(maxsize=8192)
-def _read_block(block: str, file: str) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, int], ...]]:
-    """The block's (key, value) and (key, line) pairs; values and lines as read_front_matter gives them."""
-    simple = _simple_block(block)
-    if simple is not None:
-        return simple
     try:
-        node = compose(block)
+        node = compose(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -95,18 +79,5 @@ def _read_block(block: str, file: str) -> tuple[tuple[tuple[str, str | None], ..
         key = str(key_node.value)
         values[key] = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
         lines[key] = key_node.start_mark.line + 2  # 1-based, after the opening '---'
-    return tuple(values.items()), tuple(lines.items())
+    return FrontMatter(file, values, lines)
 
-
-def _simple_block(block: str) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, int], ...]] | None:
-    """The block as _read_block gives it, when every line is a simple 'key: value' (what editors
-    write); None otherwise. PyYAML's parser, written in Python, takes about a millisecond a page."""
-    values: dict[str, str | None] = {}
-    lines: dict[str, int] = {}
-    for index, line in enumerate(block.split("\n")[:-1]):
-        match = _SIMPLE_LINE.fullmatch(line)
-        if match is None:
-            return None
-        values[match.group(1)] = match.group(2).rstrip(" ")  # YAML drops the spaces after a value
-        lines[match.group(1)] = index + 2
-    return tuple(values.items()), tuple(lines.items())

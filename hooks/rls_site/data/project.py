@@ -4,10 +4,15 @@
 reviewers.yml and components.yml and returns what it could validate together with every problem in all of them, so
 an editor sees every mistake in one run. `project_data` is the same for the renderers, which
 need every file right (the checks have reported any problem before a build).
+
+This is the one cache of the project's data: every extension asks for it on every page, in both
+languages' builds, so the result is kept (`_cache`) until one of the files, mkdocs.yml included,
+changes on disk (`mkdocs serve`).
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,9 +56,24 @@ DATA_FILES = (
 _cache: dict = {}
 
 
+def _stamps(root: Path) -> tuple:
+    """When each data file (and mkdocs.yml) last changed, and its size; None for a missing file."""
+    stamps = []
+    for name in ("mkdocs.yml", *DATA_FILES):
+        try:
+            stat = os.stat(root / name)
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
 def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[ContentError]]:
     """Every data file under root/data, validated, and every problem found in them."""
     root = Path(root)
+    key = (str(root.resolve()), tuple(languages), _stamps(root))
+    if _cache.get("key") == key:
+        return _cache["data"], list(_cache["errors"])
     data = ProjectData(root, list(languages))
     errors: list[ContentError] = []
 
@@ -65,9 +85,6 @@ def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[Conte
             return None
 
     parsed = {name: read(name) for name in DATA_FILES}
-    key = (tuple(id(value) for value in parsed.values()), tuple(languages))
-    if _cache.get("key") == key:  # the files as read last time: validated once per change
-        return _cache["data"], list(_cache["errors"])
     if parsed[labels.DATA_FILE] is not None:
         data.labels, found = labels.validate_labels(parsed[labels.DATA_FILE], languages)
         errors.extend(found)
@@ -76,7 +93,7 @@ def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[Conte
         errors.extend(found)
     steps = (
         ("selfcheck", selfcheck.DATA_FILE, lambda d: selfcheck.validate_selfcheck(d, languages)),
-        ("sources", sources.DATA_FILE, sources.registry_of),
+        ("sources", sources.DATA_FILE, sources.validate_sources),
         ("evidence", evidence.DATA_FILE, lambda d: evidence.validate_evidence(d, languages)),
         ("reviewers", reviewers.DATA_FILE, lambda d: reviewers.validate_reviewers(d, languages)),
         ("components", components.DATA_FILE, lambda d: components.validate_components(d, languages)),

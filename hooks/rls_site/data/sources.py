@@ -1,6 +1,6 @@
 """The sources file (`data/sources.yml`, CSL-YAML or CSL-JSON) and its entries formatted by citeproc-py.
 
-Read and validated once per build (and again only when the file changes); each entry is formatted
+Read and validated with the other data files (rls_site.data.project); each entry is formatted
 once per language, in the AMA style, with the fixes for citeproc-py's known defects applied and
 every text from the file HTML-escaped.
 """
@@ -159,17 +159,6 @@ def validate_sources(data: YamlData) -> SourceRegistry:
         entries[key], lines[key] = entry, line
     raise_all(errors)
     return SourceRegistry(data.path, entries, lines)
-
-
-_validated: dict = {}
-
-
-def registry_of(data: YamlData) -> SourceRegistry:
-    """validate_sources(data), once for each parse of the file: load_yaml hands out the same data
-    while the file is unchanged, so every page (and hook) gets one registry, formatted once per language."""
-    if _validated.get("data") is not data:
-        _validated.update(data=data, registry=validate_sources(data))
-    return _validated["registry"]
 
 
 def _escape_strings(value):

@@ -4,9 +4,6 @@
 editor's Windows-1252 "ë") is a ContentError naming the line and what to do in the editor, never a
 traceback. `parse_yaml` is the one YAML reader (data files, front matter); it keeps line numbers
 for error messages.
-
-`load_yaml` parses a file once per change on disk: a build (and the second language's build that
-mkdocs-static-i18n runs in the same process) reuses the parsed file until it is edited.
 """
 
 from __future__ import annotations
@@ -137,24 +134,10 @@ def read_text(path: Path, shown: str) -> str:
         ) from None
 
 
-_cache: dict[str, tuple[tuple[int, int], YamlData]] = {}
-
-
 def load_yaml(path: str | os.PathLike, display_path: str | None = None) -> YamlData:
-    """Parse a YAML file, reusing the parse while the file is unchanged on disk."""
+    """Read and parse a YAML file; a missing file is a ContentError."""
     file = Path(path)
     shown = display_path or str(path)
-    try:
-        stat = file.stat()
-    except FileNotFoundError:
-        raise ContentError(shown, "data-file", "the file does not exist.", "restore it from git or check its name in mkdocs.yml.") from None
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    # The hooks ask for the same files for every page: an absolute path (no file system calls, unlike
-    # resolving links) is key enough.
-    key = os.path.abspath(file)
-    cached = _cache.get(key)
-    if cached and cached[0] == stamp and cached[1].path == shown:
-        return cached[1]
-    parsed = parse_yaml(read_text(file, shown), shown)
-    _cache[key] = (stamp, parsed)
-    return parsed
+    if not file.is_file():
+        raise ContentError(shown, "data-file", "the file does not exist.", "restore it from git or check its name in mkdocs.yml.")
+    return parse_yaml(read_text(file, shown), shown)
