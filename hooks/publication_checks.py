@@ -25,7 +25,7 @@ from rls_site.checks.run import SourcePage, check_and_read_page_html, check_site
 from rls_site.checks.structured_data import medical_web_page
 from rls_site.checks.translations import language_file
 from rls_site.errors import raise_all
-from rls_site.github import report_to_github
+from rls_site.github import TO_LOOK_AT, report_to_github
 from rls_site.mkdocs_glue import build_language, configure_extensions, logger, nested, project_root, reports_content_errors, site_languages
 from rls_site.search import SEARCH_PAGE
 
@@ -50,7 +50,7 @@ def on_pre_build(config):
     report, pages = check_sources(Path(config.docs_dir), settings, Path(config.docs_dir).name)
     for notice in report.notices:
         log.info(notice.format())
-    report_to_github([], report.notices, heading="Publication checks: to look at")
+    report_to_github([], report.notices, heading=TO_LOOK_AT)
     raise_all(errors + report.errors)
     _sources.update(pages=pages, by_src={page.src: page for page in pages}, by_output=pages_by_output(pages, settings), checked={})
 
@@ -131,6 +131,5 @@ def on_post_build(config):
     report = check_site(site_dir, _sources["pages"], _state["settings"], site_dir.name, _sources["checked"])
     for notice in report.notices:
         log.info(notice.format())
-    report_to_github([], report.notices, heading="Publication checks: to look at")
+    report_to_github([], report.notices, heading=TO_LOOK_AT)
     raise_all(report.errors)
-

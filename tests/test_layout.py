@@ -108,7 +108,7 @@ def test_the_checks_run_where_mkdocs_cannot_be_imported(site):
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(HOOKS)},
+        env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(HOOKS), "RLS_MESSAGES": "en"},
     )
     assert result.returncode == 0 and "Publication checks passed" in result.stdout, result.stdout + result.stderr
     check = subprocess.run([sys.executable, "-c", blocked + "import mkdocs"], capture_output=True, text=True)

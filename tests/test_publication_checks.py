@@ -29,7 +29,7 @@ from rls_site.checks.disclaimer import check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
 from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.internal_links import check_internal_links, page_links
-from rls_site.checks.partners import check_partner_html, check_partner_markdown, find_links, is_partner_host
+from rls_site.checks.partners import check_partner_html
 from rls_site.checks.review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, read_review_dates
 from rls_site.checks.run import Settings, SourcePage, check_page_html, check_site, output_path
 from rls_site.checks.structured_data import check_structured_data, citation, medical_web_page
@@ -41,6 +41,7 @@ from rls_site.data.project import ProjectData
 from rls_site.data.reviewers import Reviewer, validate_reviewers
 from rls_site.data.yaml_file import parse_yaml
 from rls_site.errors import ContentError
+from rls_site.markdown.links import check_partner_markdown, find_links, is_partner_host
 from rls_site.markdown.text import KNOWN_MARKERS, find_markers
 from rls_site.today import parse_date
 from rls_site.today import today as today_from

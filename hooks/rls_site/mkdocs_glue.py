@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from rls_site.errors import ContentError, ContentErrors
-from rls_site.github import report_to_github
+from rls_site.github import BUILD, report_to_github
 
 EXTENSIONS = (
     "rls_site.markdown.citations",
@@ -35,7 +35,7 @@ def reports_content_errors(handler):
         try:
             return handler(*args, **kwargs)
         except (ContentError, ContentErrors) as error:
-            report_to_github(error.errors if isinstance(error, ContentErrors) else [error], heading="Build")
+            report_to_github(error.errors if isinstance(error, ContentErrors) else [error], heading=BUILD)
             raise PluginError(str(error)) from None
 
     return run

@@ -48,9 +48,10 @@ from rls_site.checks.review_dates import read_review_dates
 from rls_site.checks.translations import is_stale, language_file, split_language
 from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
-from rls_site.github import report_to_github, table_cell
+from rls_site.github import SPELLING, report_to_github, table_cell
 from rls_site.markdown.citations import parse_citations
 from rls_site.markdown.text import blank, mask_code, replace_spans
+from rls_site.rules import add_messages_option, set_message_language
 from rls_site.search import is_search_page
 from rls_site.spelling import WORD_LISTS, Misspelling, SpellingUnavailable, misspellings_by_file, read_word_list
 from rls_site.today import today as today_in_the_netherlands
@@ -477,7 +478,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=CONFIG_FILE, help="mkdocs.yml, for the languages and the page order (default: mkdocs.yml)")
     parser.add_argument("--markdown", help="also write the Markdown report to this file")
     parser.add_argument("--json", help="also write the report as JSON to this file")
+    add_messages_option(parser)
     args = parser.parse_args(argv)
+    set_message_language(args.messages)
     docs = Path(args.docs)
     try:
         today = today_in_the_netherlands()
@@ -496,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(markdown, end="")
     # In GitHub Actions, each possible misspelling is also a warning on its line of the pull request.
-    report_to_github([], spelling_warnings(report), heading="Spelling")
+    report_to_github([], spelling_warnings(report), heading=SPELLING)
     return 0
 
 

@@ -61,14 +61,26 @@ def index_site(site_dir: Path, site: str = "site") -> str:
     try:
         result = subprocess.run(pagefind_command(site_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
     except OSError as error:
-        raise ContentError(f"{site}/{INDEX_DIR}", "search-index", f"Pagefind could not run ({error}).") from None
+        raise ContentError(
+            f"{site}/{INDEX_DIR}", "search-index", nl=f"Pagefind kon niet starten ({error}).", en=f"Pagefind could not run ({error})."
+        ) from None
     except subprocess.TimeoutExpired:
-        raise ContentError(f"{site}/{INDEX_DIR}", "search-index", "Pagefind did not finish within 10 minutes.") from None
+        raise ContentError(
+            f"{site}/{INDEX_DIR}",
+            "search-index",
+            nl="Pagefind was niet binnen 10 minuten klaar.",
+            en="Pagefind did not finish within 10 minutes.",
+        ) from None
     output = (result.stdout or "").strip()
     entry = site_dir / INDEX_DIR / "pagefind-entry.json"
     if result.returncode != 0 or not entry.is_file():
         last = output.splitlines()[-1] if output else f"exit status {result.returncode}"
-        raise ContentError(f"{site}/{INDEX_DIR}", "search-index", f"Pagefind did not index the site: {last}")
+        raise ContentError(
+            f"{site}/{INDEX_DIR}",
+            "search-index",
+            nl=f"Pagefind heeft de site niet geïndexeerd: {last}",
+            en=f"Pagefind did not index the site: {last}",
+        )
     # Pagefind lists the languages in any order: sorted, two builds of the same sources are the same byte for byte.
     data = json.loads(entry.read_text(encoding="utf-8"))
     data["languages"] = dict(sorted(data.get("languages", {}).items()))

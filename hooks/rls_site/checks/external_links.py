@@ -52,10 +52,15 @@ def check_external_links(page: BuiltPage, file: str) -> list[ContentError]:
                 ContentError(
                     file,
                     "external-link-rel",
-                    f'the link to {href} lacks rel="{" ".join(missing)}".',
-                    "write links in pages as Markdown links, [text](https://...), which get it from rls_site.markdown.links (listed under "
-                    "'markdown_extensions:' in mkdocs.yml); in a template, add rel=\"noopener noreferrer\" to the link.",
-                    link.line,
+                    line=link.line,
+                    address=href,
+                    nl=f'de link naar {href} mist rel="{" ".join(missing)}".',
+                    en=f'the link to {href} lacks rel="{" ".join(missing)}".',
+                    fix_nl="schrijf links in pagina's als Markdown-links, [tekst](https://...), die hem krijgen van "
+                    "rls_site.markdown.links "
+                    "(onder 'markdown_extensions:' in mkdocs.yml); voeg in een template rel=\"noopener noreferrer\" toe aan de link.",
+                    fix_en="write links in pages as Markdown links, [text](https://...), which get it from rls_site.markdown.links (listed "
+                    "under 'markdown_extensions:' in mkdocs.yml); in a template, add rel=\"noopener noreferrer\" to the link.",
                 )
             )
     return errors
@@ -80,9 +85,13 @@ def check_external_resources(page: BuiltPage, file: str) -> list[ContentError]:
             ContentError(
                 file,
                 "external-resource",
-                f"{what} loads from another site ({url}): the reader's browser would contact {host_of(url)} when the page opens.",
-                "put the file in docs/assets/ and refer to it from there, or link to the other site instead of loading from it.",
-                line,
+                line=line,
+                address=url,
+                nl=f"{what} laadt iets van een andere site ({url}): de browser van de lezer zou contact maken met {host_of(url)} "
+                "zodra de pagina opent.",
+                en=f"{what} loads from another site ({url}): the reader's browser would contact {host_of(url)} when the page opens.",
+                fix_nl="zet het bestand in docs/assets/ en verwijs daarnaar, of link naar de andere site in plaats van ervan te laden.",
+                fix_en="put the file in docs/assets/ and refer to it from there, or link to the other site instead of loading from it.",
             )
         )
 

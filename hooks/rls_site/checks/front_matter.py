@@ -14,10 +14,14 @@ import yaml
 
 from rls_site.data.yaml_file import compose
 from rls_site.errors import ContentError
+from rls_site.rules import Text
 
 # The block MkDocs reads: '---' on the first line, closed by '---' or '...'.
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-EXAMPLE = "title, description, last_reviewed, reviewed_by and next_review (copy the block from another page)"
+EXAMPLE = Text(
+    "title, description, last_reviewed, reviewed_by en next_review (kopieer het blok van een andere pagina)",
+    "title, description, last_reviewed, reviewed_by and next_review (copy the block from another page)",
+)
 
 
 @dataclass
@@ -53,9 +57,11 @@ def read_front_matter(source: str, file: str) -> FrontMatter:
         raise ContentError(
             file,
             "front-matter",
-            "the page has no front matter.",
-            f"start the file with a block between two '---' lines holding {EXAMPLE}.",
-            1,
+            line=1,
+            nl="de pagina heeft geen front matter.",
+            en="the page has no front matter.",
+            fix_nl=f"begin het bestand met een blok tussen twee regels '---' met {EXAMPLE.nl}.",
+            fix_en=f"start the file with a block between two '---' lines holding {EXAMPLE.en}.",
         )
     try:
         node = compose(match.group(1))
@@ -65,13 +71,21 @@ def read_front_matter(source: str, file: str) -> FrontMatter:
         raise ContentError(
             file,
             "front-matter",
-            f"the front matter is not valid YAML ({problem}).",
-            "write one 'key: value' per line; put text with a colon in quotes.",
-            mark.line + 2 if mark else 1,
+            line=mark.line + 2 if mark else 1,
+            nl=f"de front matter is geen geldige YAML ({problem}).",
+            en=f"the front matter is not valid YAML ({problem}).",
+            fix_nl="schrijf één 'sleutel: waarde' per regel; zet tekst met een dubbele punt tussen aanhalingstekens.",
+            fix_en="write one 'key: value' per line; put text with a colon in quotes.",
         ) from None
     if not isinstance(node, yaml.MappingNode):
         raise ContentError(
-            file, "front-matter", "the front matter is not a list of 'key: value' lines.", f"write one 'key: value' per line: {EXAMPLE}.", 2
+            file,
+            "front-matter",
+            line=2,
+            nl="de front matter is geen lijst van regels 'sleutel: waarde'.",
+            en="the front matter is not a list of 'key: value' lines.",
+            fix_nl=f"schrijf één 'sleutel: waarde' per regel: {EXAMPLE.nl}.",
+            fix_en=f"write one 'key: value' per line: {EXAMPLE.en}.",
         )
     values: dict[str, str | None] = {}
     lines: dict[str, int] = {}
@@ -80,4 +94,3 @@ def read_front_matter(source: str, file: str) -> FrontMatter:
         values[key] = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
         lines[key] = key_node.start_mark.line + 2  # 1-based, after the opening '---'
     return FrontMatter(file, values, lines)
-

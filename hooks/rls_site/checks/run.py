@@ -23,18 +23,18 @@ runs both without MkDocs; the build runs the same functions (hooks/publication_c
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from rls_site.checks.built_page import BuiltPage, lines_in_page, read_page, without_navigation
-from rls_site.checks.config import check_config
+from rls_site.checks.config import check_config, check_menu
 from rls_site.checks.disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
 from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.internal_links import PageLinks, check_internal_links, page_links
-from rls_site.checks.partners import check_partner_html, check_partner_markdown
+from rls_site.checks.markdown_links import PageLink, check_anchors, find_page_links
+from rls_site.checks.partners import check_partner_html
 from rls_site.checks.review_dates import ReviewDates, check_review_html, overdue_notice, read_review_dates
 from rls_site.checks.structured_data import check_structured_data
 from rls_site.checks.translations import check_translations, split_language, stale_notices
@@ -46,6 +46,7 @@ from rls_site.errors import ContentError
 from rls_site.markdown.citations import check_citations, cited_keys
 from rls_site.markdown.components import check_components
 from rls_site.markdown.evidence import check_evidence_markers
+from rls_site.markdown.links import check_partner_markdown
 from rls_site.markdown.selfcheck import check_selfcheck_markers
 from rls_site.markdown.text import find_markers, line_at
 from rls_site.search import SEARCH_PAGE, SEARCH_TEMPLATE, is_search_page
@@ -78,6 +79,7 @@ class SourcePage:
     text: str
     review: ReviewDates | None = None
     page: str = ""  # the page in every language, e.g. 'symptomen.md' (split_language)
+    links: list[PageLink] = field(default_factory=list)  # to other pages, their anchors checked once built
 
     @property
     def is_search(self) -> bool:
@@ -121,10 +123,12 @@ def read_sources(docs_dir: Path, languages: list[str], docs: str = "docs") -> tu
     return pages, errors
 
 
-def check_page_source(page: SourcePage, settings: Settings) -> Report:
-    """Every source rule on one page, read as the editor wrote it."""
+def check_page_source(page: SourcePage, settings: Settings, sources: set[str] | None = None) -> Report:
+    """Every source rule on one page, read as the editor wrote it; `sources`: every page under docs/."""
     report = Report()
     data = settings.data
+    page.links, errors = find_page_links(page.text, page.src, page.file, page.lang, sources or {page.src}, settings.languages)
+    report.errors.extend(errors)
     try:
         meta = read_front_matter(page.text, page.file)
         if page.is_search:
@@ -159,9 +163,11 @@ def check_search_page(meta, file: str) -> list[ContentError]:
         ContentError(
             file,
             "search-page-template",
-            f"the search page has no 'template: {SEARCH_TEMPLATE}' in its front matter: it would be built without the search form.",
-            f"add the line 'template: {SEARCH_TEMPLATE}' to the front matter.",
-            meta.line("template"),
+            line=meta.line("template"),
+            nl=f"de zoekpagina heeft geen 'template: {SEARCH_TEMPLATE}' in haar front matter: ze zou zonder zoekformulier gebouwd worden.",
+            en=f"the search page has no 'template: {SEARCH_TEMPLATE}' in its front matter: it would be built without the search form.",
+            fix_nl=f"voeg de regel 'template: {SEARCH_TEMPLATE}' toe aan de front matter.",
+            fix_en=f"add the line 'template: {SEARCH_TEMPLATE}' to the front matter.",
         )
     ]
 
@@ -172,18 +178,23 @@ def check_sources(docs_dir: Path, settings: Settings, docs: str = "docs") -> tup
     report.errors.extend(check_config(docs_dir.resolve().parent))
     pages, unreadable = read_sources(docs_dir, settings.languages, docs)
     report.errors.extend(unreadable)
+    sources = {page.src for page in pages}
     for page in pages:
-        page_report = check_page_source(page, settings)
+        page_report = check_page_source(page, settings, sources)
         report.errors.extend(page_report.errors)
         report.notices.extend(page_report.notices)
     all_sources = [page.src for page in pages] + [error.file.removeprefix(f"{docs}/") for error in unreadable]
     if SEARCH_PAGE not in all_sources:
         report.errors.append(
             ContentError(
-                f"{docs}/{SEARCH_PAGE}", "search-page-missing", "the site has no search page; the search form on every page leads there."
+                f"{docs}/{SEARCH_PAGE}",
+                "search-page-missing",
+                nl="de site heeft geen zoekpagina; het zoekformulier op elke pagina leidt daarheen.",
+                en="the site has no search page; the search form on every page leads there.",
             )
         )
     report.errors.extend(check_translations(all_sources, settings.languages, docs))
+    report.errors.extend(check_menu(docs_dir.resolve().parent, all_sources, settings.languages, docs))
     report.notices.extend(stale_notices({page.src: page.review for page in pages if page.review}, settings.languages, docs))
     return report, pages
 
@@ -203,23 +214,17 @@ def is_policy_page(source: SourcePage | None, settings: Settings) -> bool:
     return source is not None and split_language(source.src, settings.languages)[0] == POLICY_PAGE
 
 
-# Problems on a built page that an editor's page text can cause: where the address is in the
-# source, the problem is reported there (file and line in docs/), the built file named in it.
-_IN_SOURCE = ("external-link-rel", "external-resource", "partner-link-unmarked", "partner-link-unknown")
-
-
 def _in_source(error: ContentError, source: SourcePage | None) -> ContentError:
-    if source is None or error.rule not in _IN_SOURCE:
+    """A built page's problem about an address written in the page's source (a link, an image) is
+    reported on its line there, the built file named in it; other problems stay on the built file."""
+    if source is None or not error.address:
         return error
-    for word in error.problem.replace("(", " ").replace(")", " ").split():
-        if "//" in word and (position := source.text.find(word.rstrip(".,:"))) >= 0:
-            return _at_source(error, source, position)
+    address = error.address
+    for written in (f'"{address}"', f"'{address}'", f"({address})", f"<{address}>"):
+        position = source.text.find(written)
+        if position >= 0:
+            return error.moved(source.file, line_at(source.text, position), error.file)
     return error
-
-
-def _at_source(error: ContentError, source: SourcePage, position: int) -> ContentError:
-    """A built page's problem on the line of its source where `position` is, the built file named."""
-    return ContentError(source.file, error.rule, f"{error.problem} (in {error.file})", error.fix, line_at(source.text, position))
 
 
 def check_page_html(html: str, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
@@ -238,7 +243,7 @@ def check_and_read_page_html(
     built = read_page(page_html)
     line_of = lines_in_page(page_html, navigation)
     errors = check_built_page(built, file, source, settings)
-    errors = [_in_source(ContentError(e.file, e.rule, e.problem, e.fix, line_of(e.line)) if e.file == file else e, source) for e in errors]
+    errors = [_in_source(e.moved(e.file, line_of(e.line)) if e.file == file else e, source) for e in errors]
     return errors, page_links(built, page, line_of)
 
 
@@ -248,13 +253,19 @@ def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, set
     errors = check_external_links(built, file) + check_external_resources(built, file)
     labels = settings.data.labels.get(built.lang or "")
     if labels is None or (source and source.lang != built.lang):
-        expected = f"'{source.lang}' (the language of {source.file})" if source else "one of " + ", ".join(settings.languages)
+        found = f'<html lang="{built.lang or ""}">'
+        languages = ", ".join(settings.languages)
         errors.append(
             ContentError(
                 file,
                 "page-language",
-                f'the page\'s language <html lang="{built.lang or ""}"> is not {expected}.',
-                "pages built by MkDocs take it from the i18n languages in mkdocs.yml; an HTML file written by hand needs <html "
+                nl=f"de taal van de pagina {found} is niet "
+                + (f"'{source.lang}' (de taal van {source.file})." if source else f"een van {languages}."),
+                en=f"the page's language {found} is not "
+                + (f"'{source.lang}' (the language of {source.file})." if source else f"one of {languages}."),
+                fix_nl="pagina's die MkDocs bouwt, krijgen haar van de i18n-talen in mkdocs.yml; een HTML-bestand dat met de hand is "
+                'geschreven, heeft <html lang=".."> en de disclaimer nodig.',
+                fix_en="pages built by MkDocs take it from the i18n languages in mkdocs.yml; an HTML file written by hand needs <html "
                 'lang=".."> and the disclaimer.',
             )
         )
@@ -291,7 +302,7 @@ def check_site(
     """
     report = Report()
     if not site_dir.is_dir():
-        report.errors.append(ContentError(site, "site-missing", "the built site does not exist.", "build it first: make build."))
+        report.errors.append(ContentError(site, "site-missing", nl="de gebouwde site bestaat niet.", en="the built site does not exist."))
         return report
     by_output = pages_by_output(pages, settings)
     links: dict[str, PageLinks] = {}
@@ -311,27 +322,30 @@ def check_site(
                 ContentError(
                     f"{site}/{rel}",
                     "page-not-built",
-                    f"{page.file} was not built.",
-                    "build the site again; if the page is still missing, check 'exclude_docs' and the i18n settings in mkdocs.yml.",
+                    nl=f"{page.file} is niet gebouwd.",
+                    en=f"{page.file} was not built.",
+                    fix_nl="bouw de site opnieuw; ontbreekt de pagina dan nog, controleer 'exclude_docs' en de "
+                    "i18n-instellingen in mkdocs.yml.",
+                    fix_en="build the site again; if the page is still missing, check 'exclude_docs' and the i18n settings in mkdocs.yml.",
                 )
             )
-    report.errors.extend(_link_in_source(error, by_output, site) for error in check_internal_links(links, files, site))
+    outputs = {page.src: rel for rel, page in by_output.items()}
+
+    def ids_of(src: str) -> frozenset[str] | None:
+        built = links.get(outputs.get(src, ""))
+        return built.ids if built else None
+
+    # Links written in Markdown: their anchors on the line of the page that holds them (MkDocs wrote
+    # them anew in the built page, where the link check below finds them too: reported once).
+    in_markdown = check_anchors([link for page in pages for link in page.links], ids_of, settings.languages)
+    report.errors.extend(in_markdown)
+    reported = {(error.file, error.address.partition("#")[2]) for error in in_markdown}
+    for error in check_internal_links(links, files, site):
+        source = by_output.get(error.file.removeprefix(f"{site}/"))
+        if source is not None and (source.file, (error.address or "").partition("#")[2]) in reported:
+            continue
+        report.errors.append(_in_source(error, source))
     return report
-
-
-def _link_in_source(error: ContentError, by_output: dict[str, SourcePage], site: str) -> ContentError:
-    """A broken link written in a page's Markdown (as HTML: MkDocs checks Markdown links itself)
-    is reported on its line there, the built file named in the message."""
-    source = by_output.get(error.file.removeprefix(f"{site}/"))
-    written = re.match(r"the link '([^']*)'", error.problem)
-    if source is None or written is None:
-        return error
-    address = written.group(1)
-    for text in (f'"{address}"', f"'{address}'", f"({address})"):
-        position = source.text.find(text)
-        if position >= 0:
-            return _at_source(error, source, position)
-    return error
 
 
 def run(docs_dir: Path, site_dir: Path, today: date | None = None) -> Report:

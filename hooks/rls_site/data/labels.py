@@ -24,9 +24,11 @@ def validate_labels(data: YamlData, languages: list[str]) -> tuple[dict[str, dic
                 ContentError(
                     data.path,
                     "labels-language",
-                    f"the language '{lang}' is missing.",
-                    f"add a section '{lang}:' with the same keys as the other languages.",
-                    data.line_of(),
+                    line=data.line_of(),
+                    nl=f"de taal '{lang}' ontbreekt.",
+                    en=f"the language '{lang}' is missing.",
+                    fix_nl=f"voeg een deel '{lang}:' toe met dezelfde sleutels als de andere talen.",
+                    fix_en=f"add a section '{lang}:' with the same keys as the other languages.",
                 )
             )
     broken = {error.keys[0] for error in errors if getattr(error, "keys", ())}

@@ -26,9 +26,11 @@ def validate_partners(data: YamlData) -> tuple[list[str], list[ContentError]]:
                 ContentError(
                     data.path,
                     "partners-data",
-                    f"partner '{host}' is listed twice.",
-                    "remove one of the two entries.",
-                    data.line_of("partners", index),
+                    line=data.line_of("partners", index),
+                    nl=f"partner '{host}' staat er twee keer in.",
+                    en=f"partner '{host}' is listed twice.",
+                    fix_nl="haal een van de twee weg.",
+                    fix_en="remove one of the two entries.",
                 )
             )
         hosts.append(host)

@@ -71,9 +71,13 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                 ContentError(
                     data.path,
                     "selfcheck-data",
-                    f"the language '{lang}' is missing.",
-                    f"add a section '{lang}:' with the same keys as the other languages (the site is built in {', '.join(languages)}).",
-                    data.line_of(),
+                    line=data.line_of(),
+                    nl=f"de taal '{lang}' ontbreekt.",
+                    en=f"the language '{lang}' is missing.",
+                    fix_nl=f"voeg een deel '{lang}:' toe met dezelfde sleutels als de andere talen (de site wordt gebouwd in "
+                    f"{', '.join(languages)}).",
+                    fix_en=f"add a section '{lang}:' with the same keys as the other languages (the site is built in "
+                    f"{', '.join(languages)}).",
                 )
             )
             continue
@@ -83,10 +87,13 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                     ContentError(
                         data.path,
                         "selfcheck-verdict",
-                        f"{where(keys)} gives a verdict: '{found}'.",
-                        "the self-check never says whether the symptoms match RLS or not: it only helps readers describe them and "
+                        line=data.line_of(*keys),
+                        nl=f"{where(keys, 'nl')} geeft een oordeel: '{found}'.",
+                        en=f"{where(keys)} gives a verdict: '{found}'.",
+                        fix_nl="de zelftest zegt nooit of de klachten bij RLS passen: hij helpt lezers alleen ze te beschrijven en hun "
+                        "antwoorden mee te nemen naar de huisarts. Schrijf de tekst zonder dat oordeel.",
+                        fix_en="the self-check never says whether the symptoms match RLS or not: it only helps readers describe them and "
                         "take their answers to their GP. Write the text without that verdict.",
-                        data.line_of(*keys),
                     )
                 )
         criteria = texts.get("criteria")
@@ -96,9 +103,11 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                 ContentError(
                     data.path,
                     "selfcheck-data",
-                    f"two criteria in '{lang}' have the same id.",
-                    "give each criterion its own id.",
-                    data.line_of(lang, "criteria"),
+                    line=data.line_of(lang, "criteria"),
+                    nl=f"twee kenmerken in '{lang}' hebben dezelfde id.",
+                    en=f"two criteria in '{lang}' have the same id.",
+                    fix_nl="geef elk kenmerk een eigen id.",
+                    fix_en="give each criterion its own id.",
                 )
             )
         if first_ids is None:
@@ -108,10 +117,13 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                 ContentError(
                     data.path,
                     "selfcheck-data",
-                    f"the criteria ids in '{lang}' ({', '.join(map(str, ids))}) differ from the first language's "
+                    line=data.line_of(lang, "criteria"),
+                    nl=f"de ids van de kenmerken in '{lang}' ({', '.join(map(str, ids))}) verschillen van die van de eerste taal "
                     f"({', '.join(map(str, first_ids))}).",
-                    "use the same ids in the same order in every language.",
-                    data.line_of(lang, "criteria"),
+                    en=f"the criteria ids in '{lang}' ({', '.join(map(str, ids))}) differ from the first language's "
+                    f"({', '.join(map(str, first_ids))}).",
+                    fix_nl="gebruik in elke taal dezelfde ids in dezelfde volgorde.",
+                    fix_en="use the same ids in the same order in every language.",
                 )
             )
     raise_all(errors)

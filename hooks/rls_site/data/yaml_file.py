@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from rls_site.errors import ContentError
+from rls_site.rules import Text
 
 
 @dataclass
@@ -93,14 +94,16 @@ def parse_yaml(text: str, path: str) -> YamlData:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if mark:  # libyaml's messages do not name the character: the column points at it
-            problem += f", column {mark.column + 1}"
+        # libyaml's messages do not name the character: the column points at it.
+        column = Text(f", kolom {mark.column + 1}", f", column {mark.column + 1}") if mark else Text("", "")
         raise ContentError(
             path,
             "yaml-syntax",
-            f"the file is not valid YAML ({problem}).",
-            "check indentation (spaces, not tabs) and that text with a colon is in quotes.",
-            line,
+            line=line,
+            nl=f"het bestand is geen geldige YAML ({problem}{column.nl}).",
+            en=f"the file is not valid YAML ({problem}{column.en}).",
+            fix_nl="controleer het inspringen (spaties, geen tabs) en of tekst met een dubbele punt tussen aanhalingstekens staat.",
+            fix_en="check indentation (spaces, not tabs) and that text with a colon is in quotes.",
         ) from None
     finally:
         if loader is not None:
@@ -111,9 +114,11 @@ def parse_yaml(text: str, path: str) -> YamlData:
     return YamlData(path, data, lines)
 
 
-ENCODING_FIX = (
+ENCODING_FIX = Text(
+    "sla het bestand op als UTF-8 in je editor (VS Code: klik op de codering in de statusbalk, 'Save with Encoding', 'UTF-8'; "
+    "Kladblok: 'Opslaan als', Codering 'UTF-8'), en controleer dan de tekens op die regel.",
     "save the file as UTF-8 in your editor (VS Code: click the encoding in the status bar, 'Save with Encoding', 'UTF-8'; "
-    "Notepad: 'Save as', Encoding 'UTF-8'), then check the characters on that line."
+    "Notepad: 'Save as', Encoding 'UTF-8'), then check the characters on that line.",
 )
 
 
@@ -128,9 +133,12 @@ def read_text(path: Path, shown: str) -> str:
         raise ContentError(
             shown,
             "not-utf8",
-            f"the file is not saved as UTF-8 (byte 0x{byte} on line {line} is not UTF-8; often an 'ë' or 'é' saved as Windows-1252).",
-            ENCODING_FIX,
-            line,
+            line=line,
+            nl=f"het bestand is niet als UTF-8 opgeslagen (byte 0x{byte} op regel {line} is geen UTF-8; vaak een 'ë' of 'é' "
+            "opgeslagen als Windows-1252).",
+            en=f"the file is not saved as UTF-8 (byte 0x{byte} on line {line} is not UTF-8; often an 'ë' or 'é' saved as Windows-1252).",
+            fix_nl=ENCODING_FIX.nl,
+            fix_en=ENCODING_FIX.en,
         ) from None
 
 
@@ -139,5 +147,12 @@ def load_yaml(path: str | os.PathLike, display_path: str | None = None) -> YamlD
     file = Path(path)
     shown = display_path or str(path)
     if not file.is_file():
-        raise ContentError(shown, "data-file", "the file does not exist.", "restore it from git or check its name in mkdocs.yml.")
+        raise ContentError(
+            shown,
+            "data-file",
+            nl="het bestand bestaat niet.",
+            en="the file does not exist.",
+            fix_nl="zet het terug uit git of controleer de naam in mkdocs.yml.",
+            fix_en="restore it from git or check its name in mkdocs.yml.",
+        )
     return parse_yaml(read_text(file, shown), shown)

@@ -37,9 +37,11 @@ def check_selfcheck_markers(markers: list[Marker], file: str) -> list[ContentErr
                 ContentError(
                     file,
                     "selfcheck-marker",
-                    f"<!-- md:selfcheck --> takes no argument, found '{' '.join(marker.args)}'.",
-                    "write the marker as <!-- md:selfcheck -->.",
-                    marker.line,
+                    line=marker.line,
+                    nl=f"<!-- md:selfcheck --> heeft geen argument, gevonden: '{' '.join(marker.args)}'.",
+                    en=f"<!-- md:selfcheck --> takes no argument, found '{' '.join(marker.args)}'.",
+                    fix_nl="schrijf de markering als <!-- md:selfcheck -->.",
+                    fix_en="write the marker as <!-- md:selfcheck -->.",
                 )
             )
     if len(found) > 1:
@@ -47,9 +49,11 @@ def check_selfcheck_markers(markers: list[Marker], file: str) -> list[ContentErr
             ContentError(
                 file,
                 "selfcheck-marker",
-                "the self-check appears more than once on this page.",
-                f"keep one <!-- md:selfcheck --> (first at line {found[0].line}).",
-                found[1].line,
+                line=found[1].line,
+                nl="de zelftest staat meer dan eens op deze pagina.",
+                en="the self-check appears more than once on this page.",
+                fix_nl=f"houd één <!-- md:selfcheck --> (de eerste op regel {found[0].line}).",
+                fix_en=f"keep one <!-- md:selfcheck --> (first at line {found[0].line}).",
             )
         )
     return errors
