@@ -404,7 +404,7 @@ def project_speller(root: Path) -> Speller:
 
     def spell(pages: dict[str, list[tuple[int, str]]], lang: str) -> dict[str, list[Misspelling]]:
         if lang not in lists:
-            lists[lang] = read_word_list(root / WORD_LISTS / f"{lang}.txt")
+            lists[lang] = read_word_list(root / WORD_LISTS / f"{lang}.txt", f"{WORD_LISTS}/{lang}.txt")
         return misspellings_by_file(pages, lang, lists[lang])
 
     return spell

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from rls_site.data.yaml_file import read_text
 from rls_site.errors import ContentError
 from rls_site.rules import Text
 
@@ -84,11 +85,12 @@ class SpellingUnavailable(Exception):
     """hunspell or a dictionary is not installed: the report says so instead of a spelling list."""
 
 
-def read_word_list(path: Path) -> frozenset[str]:
-    """The known words of a word list file (none when it does not exist)."""
+def read_word_list(path: Path, shown: str | None = None) -> frozenset[str]:
+    """The known words of a word list file (none when it does not exist); a file that is not UTF-8
+    is a ContentError (rule not-utf8) on its line, shown as `shown`."""
     if not path.is_file():
         return frozenset()
-    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    words = (line.split("#", 1)[0].strip() for line in read_text(path, shown or str(path)).splitlines())
     return frozenset(word for word in words if word)
 
 

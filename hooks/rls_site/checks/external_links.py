@@ -5,8 +5,11 @@
   from). Content links get it from rls_site.markdown.links, template links from the templates.
 - Nothing on a page makes the reader's browser load from or send to another host: no image,
   media, stylesheet, font, script, frame, object, form target or srcset there, in an attribute
-  or in CSS (rule external-resource). Reading about a health condition is sensitive: the other
-  host would learn the reader's address and the page they read.
+  or in CSS (rule external-resource), and no <base href> that sends the page's own links there
+  (rule base-external). Reading about a health condition is sensitive: the other host would
+  learn the reader's address and the page they read.
+- The site's own stylesheets (docs/**/*.css, loaded on every page) import nothing and load no
+  font or image from another host (`check_stylesheet`, rule stylesheet-external), before the build.
 """
 
 from __future__ import annotations
@@ -35,6 +38,28 @@ _MAY_LOAD_TAGS = set(LOADING_ATTRIBUTES) | {"style"}
 _MAY_LOAD_ATTRIBUTES = set(LOADING_ATTRIBUTES["*"]) | {"style"}
 # A URL in CSS (url(...), @import "..."), in a style attribute or a <style> element.
 _CSS_URL = re.compile(r"""url\(\s*['"]?(?P<url>[^'")\s]+)|@import\s+['"](?P<import>[^'"]+)""", re.IGNORECASE)
+
+
+def check_stylesheet(css: str, file: str) -> list[ContentError]:
+    """An @import or url() in a stylesheet that loads from another host, on its line."""
+    errors = []
+    for match in _CSS_URL.finditer(css):
+        url = match.group("url") or match.group("import")
+        if host_of(url) is None:
+            continue
+        kind = "@import" if match.group("import") or css[: match.start()].rstrip().endswith("@import") else "url()"
+        errors.append(
+            ContentError(
+                file,
+                "stylesheet-external",
+                line=css.count("\n", 0, match.start()) + 1,
+                address=url,
+                nl=f"{kind} laadt {url} van een andere site: de browser van elke lezer zou op elke pagina contact maken met "
+                f"{host_of(url)}.",
+                en=f"{kind} loads {url} from another site: every reader's browser would contact {host_of(url)} on every page.",
+            )
+        )
+    return errors
 
 
 def check_external_links(page: BuiltPage, file: str) -> list[ContentError]:
@@ -95,6 +120,19 @@ def check_external_resources(page: BuiltPage, file: str) -> list[ContentError]:
             )
         )
 
+    for base in page.select("//base[@href]"):
+        href = base.attrs.get("href") or ""
+        if is_external(href, own_host):
+            errors.append(
+                ContentError(
+                    file,
+                    "base-external",
+                    line=base.line,
+                    address=href,
+                    nl=f'<base href="{href}"> laat elke link en elk bestand van de pagina van {host_of(href)} komen.',
+                    en=f'<base href="{href}"> makes every link and file of the page come from {host_of(href)}.',
+                )
+            )
     for node in page.root.iter(etree.Element):  # elements only, no comments
         if node.tag not in _MAY_LOAD_TAGS and _MAY_LOAD_ATTRIBUTES.isdisjoint(node.keys()):
             continue

@@ -30,7 +30,7 @@ from pathlib import Path
 from rls_site.checks.built_page import BuiltPage, lines_in_page, read_page, without_navigation
 from rls_site.checks.config import check_config, check_menu
 from rls_site.checks.disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
-from rls_site.checks.external_links import check_external_links, check_external_resources
+from rls_site.checks.external_links import check_external_links, check_external_resources, check_stylesheet
 from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.internal_links import PageLinks, check_internal_links, page_links
 from rls_site.checks.markdown_links import PageLink, check_anchors, find_page_links
@@ -49,6 +49,7 @@ from rls_site.markdown.evidence import check_evidence_markers
 from rls_site.markdown.links import check_partner_markdown
 from rls_site.markdown.selfcheck import check_selfcheck_markers
 from rls_site.markdown.text import find_markers, line_at
+from rls_site.rules import Text
 from rls_site.search import SEARCH_PAGE, SEARCH_TEMPLATE, is_search_page
 from rls_site.today import today as today_in_the_netherlands
 
@@ -80,6 +81,7 @@ class SourcePage:
     review: ReviewDates | None = None
     page: str = ""  # the page in every language, e.g. 'symptomen.md' (split_language)
     links: list[PageLink] = field(default_factory=list)  # to other pages, their anchors checked once built
+    markers: dict[str, int] = field(default_factory=dict)  # the line of each marker's first use, by name
 
     @property
     def is_search(self) -> bool:
@@ -131,6 +133,7 @@ def check_page_source(page: SourcePage, settings: Settings, sources: set[str] | 
     report.errors.extend(errors)
     try:
         meta = read_front_matter(page.text, page.file)
+        report.errors.extend(check_title_and_description(meta))
         if page.is_search:
             report.errors.extend(check_search_page(meta, page.file))
         else:
@@ -147,12 +150,50 @@ def check_page_source(page: SourcePage, settings: Settings, sources: set[str] | 
     except ContentError as error:
         report.errors.append(error)
         return report
+    for marker in reversed(markers):
+        page.markers[marker.name] = marker.line
     report.errors.extend(check_partner_markdown(page.text, page.file, data.partner_hosts, markers))
     if data.evidence is not None:
         report.errors.extend(check_evidence_markers(markers, data.evidence, page.file))
     report.errors.extend(check_selfcheck_markers(markers, page.file))
     report.errors.extend(check_components(page.text, markers, data.components, page.lang, page.file))
     return report
+
+
+DESCRIPTION_LENGTH = 155  # CONTRIBUTING: what search engines show of it
+
+
+def check_title_and_description(meta) -> list[ContentError]:
+    """Every page has a title and a description (search engines and the browser's tab show them)."""
+    errors = []
+    for key, nl, en in (("title", "titel", "title"), ("description", "beschrijving", "description")):
+        if meta.text(key) is None:
+            errors.append(
+                ContentError(
+                    meta.file,
+                    "front-matter-field",
+                    line=meta.line(key),
+                    nl=f"de front matter heeft geen '{key}:' (de {nl} van de pagina).",
+                    en=f"the front matter has no '{key}:' (the page's {en}).",
+                    fix_nl=f"voeg een regel '{key}: ...' toe aan de front matter, in de taal van de pagina.",
+                    fix_en=f"add a line '{key}: ...' to the front matter, in the page's language.",
+                )
+            )
+    description = meta.text("description") or ""
+    if len(description) > DESCRIPTION_LENGTH:
+        errors.append(
+            ContentError(
+                meta.file,
+                "front-matter-field",
+                line=meta.line("description"),
+                nl=f"de beschrijving is {len(description)} tekens lang; hoogstens {DESCRIPTION_LENGTH} mag.",
+                en=f"the description is {len(description)} characters long; at most {DESCRIPTION_LENGTH} are allowed.",
+                fix_nl=f"kort de beschrijving in tot hoogstens {DESCRIPTION_LENGTH} tekens: één zin over wat de lezer op de pagina vindt.",
+                fix_en=f"shorten the description to at most {DESCRIPTION_LENGTH} characters: one sentence on what the reader "
+                f"finds on the page.",
+            )
+        )
+    return errors
 
 
 def check_search_page(meta, file: str) -> list[ContentError]:
@@ -194,9 +235,57 @@ def check_sources(docs_dir: Path, settings: Settings, docs: str = "docs") -> tup
             )
         )
     report.errors.extend(check_translations(all_sources, settings.languages, docs))
+    report.errors.extend(check_translated_parts(pages, settings.languages))
+    report.errors.extend(check_stylesheets(docs_dir, docs))
     report.errors.extend(check_menu(docs_dir.resolve().parent, all_sources, settings.languages, docs))
     report.notices.extend(stale_notices({page.src: page.review for page in pages if page.review}, settings.languages, docs))
     return report, pages
+
+
+# The parts of a page that every language's version has when one has it.
+TRANSLATED_PARTS = {
+    "summary": Text("de samenvatting 'In het kort' (<!-- md:summary -->)", "the summary 'In het kort' (<!-- md:summary -->)"),
+    "selfcheck": Text("de zelftest (<!-- md:selfcheck -->)", "the self-check (<!-- md:selfcheck -->)"),
+}
+
+
+def check_translated_parts(pages: list[SourcePage], languages: list[str]) -> list[ContentError]:
+    """A summary or a self-check on one language's page only: reported on the page that lacks it."""
+    versions: dict[str, list[SourcePage]] = {}
+    for page in pages:
+        versions.setdefault(page.page, []).append(page)
+    errors = []
+    for same in versions.values():
+        for name, what in TRANSLATED_PARTS.items():
+            having = [page for page in same if name in page.markers]
+            for page in (page for page in same if having and name not in page.markers):
+                other = having[0]
+                errors.append(
+                    ContentError(
+                        page.file,
+                        "translation-part",
+                        line=1,
+                        nl=f"{what.nl} staat op {other.file} (regel {other.markers[name]}), maar niet op deze pagina.",
+                        en=f"{what.en} is on {other.file} (line {other.markers[name]}), but not on this page.",
+                        fix_nl=f"zet <!-- md:{name} --> ook in deze pagina, op dezelfde plaats als in {other.file}"
+                        + (", met de samenvatting in de taal van de pagina." if name == "summary" else "."),
+                        fix_en=f"add <!-- md:{name} --> to this page too, in the same place as in {other.file}"
+                        + (", with the summary in the page's language." if name == "summary" else "."),
+                    )
+                )
+    return errors
+
+
+def check_stylesheets(docs_dir: Path, docs: str = "docs") -> list[ContentError]:
+    """Every stylesheet under docs/ (the site's own CSS, on every page): nothing from another site."""
+    errors = []
+    for path in sorted(docs_dir.rglob("*.css")):
+        file = f"{docs}/{path.relative_to(docs_dir).as_posix()}"
+        try:
+            errors.extend(check_stylesheet(read_text(path, file), file))
+        except ContentError as error:
+            errors.append(error)
+    return errors
 
 
 # --- The built site --------------------------------------------------------------------------

@@ -35,6 +35,9 @@ VERDICT_PHRASES = [
     r"\bscore\b",
 ]
 _VERDICT = re.compile("|".join(f"(?:{phrase})" for phrase in VERDICT_PHRASES), re.IGNORECASE)
+# A question asked as a negation ("Komen de klachten niet door ...?") turns 'Ja' into 'no' and
+# 'Nee' into 'yes', a double negative readers misread: every question is asked without one.
+NEGATIONS = re.compile(r"\b(?:niet|geen|nooit|not|no|never|none|nobody|nothing|nowhere)\b|n't\b", re.IGNORECASE)
 
 
 def verdict_in(text: str) -> str | None:
@@ -97,6 +100,19 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                     )
                 )
         criteria = texts.get("criteria")
+        for index, criterion in enumerate(criteria if isinstance(criteria, list) else []):
+            question = criterion.get("question") if isinstance(criterion, dict) else None
+            if isinstance(question, str) and (negation := NEGATIONS.search(question)):
+                keys = (lang, "criteria", index, "question")
+                errors.append(
+                    ContentError(
+                        data.path,
+                        "selfcheck-negation",
+                        line=data.line_of(*keys),
+                        nl=f"{where(keys, 'nl')} is als ontkenning gesteld ('{negation.group(0)}'): 'Ja' en 'Nee' worden dan verwarrend.",
+                        en=f"{where(keys)} is asked as a negation ('{negation.group(0)}'): 'Yes' and 'No' become confusing.",
+                    )
+                )
         ids = [c.get("id") for c in criteria if isinstance(c, dict)] if isinstance(criteria, list) else []
         if len(set(ids)) != len(ids):
             errors.append(
