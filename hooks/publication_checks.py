@@ -19,12 +19,12 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 from rls_site.checks.disclaimer import POLICY_PAGE
-from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.review_dates import format_date, read_review_dates
 from rls_site.checks.run import SourcePage, check_and_read_page_html, check_site, check_sources, load_settings, pages_by_output
 from rls_site.checks.structured_data import medical_web_page
 from rls_site.checks.translations import language_file
 from rls_site.errors import raise_all
+from rls_site.front_matter import read_front_matter
 from rls_site.github import TO_LOOK_AT, report_to_github
 from rls_site.mkdocs_glue import build_language, configure_extensions, logger, nested, project_root, reports_content_errors, site_languages
 from rls_site.search import SEARCH_PAGE

@@ -11,11 +11,11 @@ from conftest import ROOT
 from rls_site import report as content_report
 from rls_site.checks.built_page import read_page
 from rls_site.checks.external_links import check_external_resources, check_stylesheet
-from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.run import SourcePage, check_stylesheets, check_title_and_description, check_translated_parts
 from rls_site.data.selfcheck import validate_selfcheck
 from rls_site.data.yaml_file import parse_yaml
 from rls_site.errors import ContentError, ContentErrors
+from rls_site.front_matter import read_front_matter
 from rls_site.markdown.text import find_markers
 from rls_site.spelling import read_word_list
 

@@ -27,11 +27,10 @@ from rls_site.checks.__main__ import format_problems
 from rls_site.checks.built_page import NAVIGATION_PLACEHOLDER, line_in_page, read_page, without_navigation
 from rls_site.checks.disclaimer import check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources
-from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.internal_links import check_internal_links, page_links
 from rls_site.checks.partners import check_partner_html
 from rls_site.checks.review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, read_review_dates
-from rls_site.checks.run import Settings, SourcePage, check_page_html, check_site, output_path
+from rls_site.checks.run import Settings, SourcePage, check_and_read_page_html, check_site, output_path
 from rls_site.checks.structured_data import check_structured_data, citation, medical_web_page
 from rls_site.checks.translations import check_translations, split_language, stale_notices
 from rls_site.checks.unsafe import check_unsafe
@@ -40,7 +39,8 @@ from rls_site.data.partners import validate_partners
 from rls_site.data.project import ProjectData
 from rls_site.data.reviewers import Reviewer, validate_reviewers
 from rls_site.data.yaml_file import parse_yaml
-from rls_site.errors import ContentError
+from rls_site.errors import ContentError, ContentErrors
+from rls_site.front_matter import read_front_matter
 from rls_site.markdown.links import check_partner_markdown, find_links, is_partner_host
 from rls_site.markdown.text import KNOWN_MARKERS, find_markers
 from rls_site.today import parse_date
@@ -353,11 +353,8 @@ def test_the_notice_marker_is_known():
 
 
 def test_partners_file_lists_hosts():
-    assert validate_partners(parse_yaml("partners: []\n", "data/partners.yml")) == ([], [])
-    assert validate_partners(parse_yaml("partners:\n  - host: Shop.example\n    name: Winkel\n", "data/partners.yml")) == (
-        ["shop.example"],
-        [],
-    )
+    assert validate_partners(parse_yaml("partners: []\n", "data/partners.yml")) == []
+    assert validate_partners(parse_yaml("partners:\n  - host: Shop.example\n    name: Winkel\n", "data/partners.yml")) == ["shop.example"]
 
 
 @pytest.mark.parametrize(
@@ -372,8 +369,9 @@ def test_partners_file_lists_hosts():
     ],
 )
 def test_partners_file_mistakes(text, line):
-    _, errors = validate_partners(parse_yaml(text, "data/partners.yml"))
-    assert rules(errors) == [("partners-data", line)]
+    with pytest.raises((ContentError, ContentErrors)) as caught:
+        validate_partners(parse_yaml(text, "data/partners.yml"))
+    assert rules(getattr(caught.value, "errors", [caught.value])) == [("partners-data", line)]
 
 
 # --- The built HTML --------------------------------------------------------------------------
@@ -1394,7 +1392,7 @@ def test_external_links_have_noopener_noreferrer_and_nothing_loads_from_another_
 
 
 def test_the_real_site_has_no_partner_and_states_the_policy(site):
-    assert validate_partners(parse_yaml((ROOT / "data" / "partners.yml").read_text(encoding="utf-8"), "data/partners.yml")) == ([], [])
+    assert validate_partners(parse_yaml((ROOT / "data" / "partners.yml").read_text(encoding="utf-8"), "data/partners.yml")) == []
     for path in all_html(site):
         html = path.read_text(encoding="utf-8")
         assert 'class="partner' not in html, path
@@ -1446,7 +1444,7 @@ def test_the_navigation_is_set_aside_while_a_page_is_read():
 def test_problems_of_a_page_are_reported_on_their_lines_as_written():
     settings = Settings(ProjectData(ROOT, LANGUAGES, labels={"nl": LABELS, "en": LABELS}), TODAY)
     page = MATERIAL_PAGE.replace('<div class="md-content">', '\n\n<div class="md-content">')  # the link on line 5
-    found = [(e.file, e.rule, e.line) for e in check_page_html(page, "site/a/index.html", None, settings)]
+    found = [(e.file, e.rule, e.line) for e in check_and_read_page_html(page, "site/a/index.html", None, settings)[0]]
     assert ("site/a/index.html", "external-link-rel", 5) in found
 
 
@@ -1454,7 +1452,7 @@ def test_a_problem_an_editor_wrote_is_reported_on_the_page_source():
     settings = Settings(ProjectData(ROOT, LANGUAGES, labels={"nl": LABELS, "en": LABELS}), TODAY)
     source = SourcePage("a.md", "docs/a.md", "nl", '---\ntitle: A\n---\n\nTekst\n\n<img src="https://img.example/x.png">\n')
     html = built('<img src="https://img.example/x.png">')
-    found = [(e.file, e.rule, e.line) for e in check_page_html(html, "site/a/index.html", source, settings)]
+    found = [(e.file, e.rule, e.line) for e in check_and_read_page_html(html, "site/a/index.html", source, settings)[0]]
     assert ("docs/a.md", "external-resource", 7) in found
 
 

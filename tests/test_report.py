@@ -18,8 +18,8 @@ import pytest
 
 from conftest import ROOT
 from rls_site import report as content_report
-from rls_site.checks.front_matter import body_of, read_front_matter
 from rls_site.checks.translations import split_language
+from rls_site.front_matter import body_of, read_front_matter
 
 COMMAND = ["-m", "rls_site.report"]
 TODAY = "2026-12-03"

@@ -2,7 +2,7 @@
 
 - `reports_content_errors`: an event handler's ContentErrors become MkDocs' PluginError, so a build
   stops with the editor's message and no traceback.
-- the languages of the build (mkdocs-static-i18n) and of a page;
+- the languages of the build (mkdocs-static-i18n);
 - `configure_extensions`: tells the extensions of rls_site.markdown the project folder and the
   language of the build that is running (mkdocs-static-i18n runs one build per language).
 """
@@ -70,11 +70,6 @@ def build_language(config) -> str:
 def nested(config) -> bool:
     """True in the passes mkdocs-static-i18n runs for the other languages, inside the first one."""
     return bool(getattr(i18n(config), "building", False))
-
-
-def page_language(page, config) -> str:
-    """The page's locale: set per file by mkdocs-static-i18n, else the theme's language."""
-    return getattr(page.file, "locale", None) or config.theme.get("language") or "en"
 
 
 def configure_extensions(config, lang: str) -> None:

@@ -43,11 +43,11 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rls_site.checks.front_matter import body_of, read_front_matter
 from rls_site.checks.review_dates import read_review_dates
 from rls_site.checks.translations import is_stale, language_file, split_language
 from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
+from rls_site.front_matter import body_of, read_front_matter
 from rls_site.github import SPELLING, report_to_github, table_cell
 from rls_site.markdown.citations import parse_citations
 from rls_site.markdown.text import blank, mask_code, replace_spans
@@ -66,8 +66,6 @@ DUE_SOON_DAYS = 30
 # textstat's language code and the formula it then applies, per site language.
 READABILITY = {"nl": ("nl", "Flesch-Douma"), "en": ("en_US", "Flesch reading ease")}
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
-DATE_FIELDS = ("last_reviewed", "next_review")
-
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.:][^}\n]*\}")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from rls_site.checks.built_page import BuiltPage
-from rls_site.checks.front_matter import FrontMatter
 from rls_site.errors import ContentError
+from rls_site.front_matter import FrontMatter
 from rls_site.rules import Text
 from rls_site.today import parse_date
 

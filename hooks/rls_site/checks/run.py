@@ -31,7 +31,6 @@ from rls_site.checks.built_page import BuiltPage, lines_in_page, read_page, with
 from rls_site.checks.config import check_config, check_menu
 from rls_site.checks.disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
 from rls_site.checks.external_links import check_external_links, check_external_resources, check_stylesheet
-from rls_site.checks.front_matter import read_front_matter
 from rls_site.checks.internal_links import PageLinks, check_internal_links, page_links
 from rls_site.checks.markdown_links import PageLink, check_anchors, find_page_links
 from rls_site.checks.partners import check_partner_html
@@ -43,6 +42,7 @@ from rls_site.config import CONFIG_FILE, read_config
 from rls_site.data.project import ProjectData, load_data
 from rls_site.data.yaml_file import read_text
 from rls_site.errors import ContentError
+from rls_site.front_matter import read_front_matter
 from rls_site.markdown.citations import check_citations, cited_keys
 from rls_site.markdown.components import check_components
 from rls_site.markdown.evidence import check_evidence_markers
@@ -309,16 +309,14 @@ def _in_source(error: ContentError, source: SourcePage | None) -> ContentError:
     if source is None or not error.address:
         return error
     address = error.address
-    for written in (f'"{address}"', f"'{address}'", f"({address})", f"<{address}>"):
+    # As written in Markdown or HTML; an address to another host also bare (a reference definition,
+    # a URL in text), as it is unlike anything else on the page.
+    bare = (address,) if "//" in address else ()
+    for written in (f'"{address}"', f"'{address}'", f"({address})", f"<{address}>", *bare):
         position = source.text.find(written)
         if position >= 0:
             return error.moved(source.file, line_at(source.text, position), error.file)
     return error
-
-
-def check_page_html(html: str, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
-    """Every rule on one built page as written (see `check_and_read_page_html`)."""
-    return check_and_read_page_html(html, file, source, settings)[0]
 
 
 def check_and_read_page_html(

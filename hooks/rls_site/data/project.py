@@ -85,13 +85,10 @@ def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[Conte
             return None
 
     parsed = {name: read(name) for name in DATA_FILES}
-    if parsed[labels.DATA_FILE] is not None:
-        data.labels, found = labels.validate_labels(parsed[labels.DATA_FILE], languages)
-        errors.extend(found)
-    if parsed[partners.DATA_FILE] is not None:
-        data.partner_hosts, found = partners.validate_partners(parsed[partners.DATA_FILE])
-        errors.extend(found)
+    # Each file validated on its own: every validate_* returns what the file holds or raises every problem in it.
     steps = (
+        ("labels", labels.DATA_FILE, lambda d: labels.validate_labels(d, languages)),
+        ("partner_hosts", partners.DATA_FILE, partners.validate_partners),
         ("selfcheck", selfcheck.DATA_FILE, lambda d: selfcheck.validate_selfcheck(d, languages)),
         ("sources", sources.DATA_FILE, sources.validate_sources),
         ("evidence", evidence.DATA_FILE, lambda d: evidence.validate_evidence(d, languages)),

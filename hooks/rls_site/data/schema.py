@@ -157,9 +157,7 @@ def check_schema(data: YamlData, schema: dict, default_rule: str) -> list[Conten
         if line in lines:
             continue
         lines.add(line)
-        message = ContentError(data.path, rule, line=line, nl=problem.nl, en=problem.en, fix_nl=fix.nl, fix_en=fix.en)
-        message.keys = tuple(error.absolute_path)  # where in the data, for callers that keep the rest
-        errors.append(message)
+        errors.append(ContentError(data.path, rule, line=line, nl=problem.nl, en=problem.en, fix_nl=fix.nl, fix_en=fix.en))
     if not errors:
         try:
             PASSED.mkdir(parents=True, exist_ok=True)

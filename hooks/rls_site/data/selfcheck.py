@@ -15,7 +15,6 @@ from rls_site.data.yaml_file import YamlData
 from rls_site.errors import ContentError, raise_all
 
 DATA_FILE = "data/selfcheck.yml"
-CRITERIA_COUNT = 5
 # Wording that turns answers into a verdict: that the symptoms do or do not match RLS, that the
 # reader has or has not got it, a score, or reassurance. The self-check gives none (a web page
 # cannot diagnose; about 1 in 6 people without RLS meets the symptom criteria), so no text in the

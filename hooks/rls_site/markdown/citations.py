@@ -166,19 +166,6 @@ def _citation_parts(items, numbers: dict[str, int]) -> list[dict]:
     return parts
 
 
-def render_citations(
-    markdown: str, citations: list[Citation], formatted: dict[str, str], labels: dict, env: jinja2.Environment
-) -> tuple[str, list[str]]:
-    """Replace citations by numbered links and append the page's source list.
-
-    Returns the new Markdown and the cited keys in order of first citation.
-    """
-    if not citations:
-        return markdown, []
-    text, listing, keys = cite(markdown, citations, formatted, labels, env)
-    return with_references(text, listing, labels), keys
-
-
 def with_references(text: str, listing: str, labels: dict) -> str:
     """The page's Markdown with its source list (or what stands for it) under the sources heading.
     Heading and list are left out of the search index (data-pagefind-ignore, rls_site.search): the

@@ -21,9 +21,6 @@ from rls_site.markdown.text import Marker, find_markers, replace_spans
 
 MARKER = "selfcheck"
 TEMPLATE = "partials/selfcheck.html"
-# The attribute the template writes and the script starts from, as the template writes it: a page
-# showing the marker in a code example holds it escaped, never like this.
-SELFCHECK_ELEMENT = " data-selfcheck>"
 PAGE = "page"
 
 
@@ -62,11 +59,6 @@ def check_selfcheck_markers(markers: list[Marker], file: str) -> list[ContentErr
 def render_selfcheck(texts: dict, care: dict, env: jinja2.Environment) -> str:
     """HTML of the self-check for one language's texts; `care` is its outcome's care card level."""
     return env.get_template(TEMPLATE).render(texts=texts, care=care).strip()
-
-
-def has_selfcheck(html: str) -> bool:
-    """The page's HTML holds a self-check: the element its script starts from."""
-    return SELFCHECK_ELEMENT in html
 
 
 class _SelfcheckPreprocessor(Preprocessor):

@@ -109,17 +109,6 @@ def line_at(text: str, offset: int, first_line: int = 1) -> int:
     return first_line + text.count("\n", 0, offset)
 
 
-def body_first_line(source: str | None, markdown: str) -> int:
-    """Line in the file where the Markdown body starts (MkDocs strips the YAML front matter)."""
-    if not source:
-        return 1
-    if source.endswith(markdown):
-        index = len(source) - len(markdown)
-    else:  # another hook changed the text already: find its start
-        index = max(source.find(markdown.lstrip()[:200]), 0)
-    return source.count("\n", 0, index) + 1
-
-
 @dataclass(frozen=True)
 class Marker:
     name: str
