@@ -13,6 +13,7 @@ written from this table: `python -m rls_site.rules > FOUTMELDINGEN.md` (`make er
 from __future__ import annotations
 
 import os
+import re
 import sys
 from typing import NamedTuple
 
@@ -365,7 +366,8 @@ def reference() -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("<", "&lt;")
+    """A table cell: markers and HTML as code (a Markdown reader would hide a comment), no '|'."""
+    return re.sub(r"<!--.*?-->|<[a-z][^<>]*>", lambda match: f"`{match.group(0)}`", text).replace("|", "\\|")
 
 
 if __name__ == "__main__":
