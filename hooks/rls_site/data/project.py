@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rls_site.config import CONFIG_FILE, read_config
 from rls_site.data import components, evidence, labels, partners, reviewers, selfcheck, sources
 from rls_site.data.yaml_file import load_yaml
 from rls_site.errors import ContentError, ContentErrors, raise_all
@@ -59,21 +60,25 @@ _cache: dict = {}
 def _stamps(root: Path) -> tuple:
     """When each data file (and mkdocs.yml) last changed, and its size; None for a missing file."""
     stamps = []
-    for name in ("mkdocs.yml", *DATA_FILES):
+    for name in (CONFIG_FILE, *DATA_FILES):
         try:
-            stat = os.stat(root / name)
+            stat = os.stat(os.path.join(root, name))
             stamps.append((stat.st_mtime_ns, stat.st_size))
         except OSError:
             stamps.append(None)
     return tuple(stamps)
 
 
-def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[ContentError]]:
-    """Every data file under root/data, validated, and every problem found in them."""
-    root = Path(root)
-    key = (str(root.resolve()), tuple(languages), _stamps(root))
-    if _cache.get("key") == key:
+def load_data(root: Path, languages: list[str] | None = None) -> tuple[ProjectData, list[ContentError]]:
+    """Every data file under root/data, validated, and every problem found in them; `languages`:
+    the site's, default first (None: those of root/mkdocs.yml)."""
+    key = (os.path.abspath(root), _stamps(root))
+    if _cache.get("key") == key and languages in (None, _cache["data"].languages):
         return _cache["data"], list(_cache["errors"])
+    root = Path(root)
+    if languages is None:
+        config = read_config(root / CONFIG_FILE)
+        languages = config.languages if config else ["en"]
     data = ProjectData(root, list(languages))
     errors: list[ContentError] = []
 
@@ -108,7 +113,7 @@ def load_data(root: Path, languages: list[str]) -> tuple[ProjectData, list[Conte
     return data, errors
 
 
-def project_data(root: Path, languages: list[str]) -> ProjectData:
+def project_data(root: Path, languages: list[str] | None = None) -> ProjectData:
     """The project's data for rendering: every file must be right."""
     data, errors = load_data(root, languages)
     raise_all(errors)

@@ -15,13 +15,13 @@ in overrides/partials, where all HTML is written.
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markdown import Extension
 
-from rls_site.config import CONFIG_FILE, read_config
 from rls_site.data.project import ProjectData, project_data
 
 TEMPLATES = "overrides"
@@ -58,7 +58,6 @@ class SiteExtension(Extension):
 
     def site(self) -> Site:
         """The project's data and templates for this extension's language."""
-        folder = Path(self.getConfig("root") or ".").resolve()
-        config = read_config(folder / CONFIG_FILE)
-        languages = config.languages if config else ["en"]
-        return Site(project_data(folder, languages), self.getConfig("lang") or languages[0], template_env(folder / TEMPLATES))
+        folder = os.path.abspath(self.getConfig("root") or ".")
+        data = project_data(folder)  # the languages of the project's mkdocs.yml
+        return Site(data, self.getConfig("lang") or data.languages[0], template_env(Path(folder, TEMPLATES)))
