@@ -37,9 +37,10 @@ def main() -> None:
     ours, theirs = result["with"], result["without"]
     each = ", ".join(f"{100 * (r - 1):+.0f}%" for r in result["ratios"])
     print(f"{args.pages + 7} pages a language, 2 languages, {args.runs} pairs of builds (mkdocs build --strict):")
-    print(f"  this checkout's hooks:  {ours['seconds']:.2f} s (median), peak {ours['peak_mb']:.0f} MB")
-    print(f"  the other's hooks:      {theirs['seconds']:.2f} s (median), peak {theirs['peak_mb']:.0f} MB")
-    print(f"  this against the other: {100 * (result['ratio'] - 1):+.0f}% (median of the pairs: {each})")
+    cpu_each = ", ".join(f"{100 * (r - 1):+.0f}%" for r in result["cpu_ratios"])
+    print(f"  this checkout's hooks:  {ours['seconds']:.2f} s (median), CPU {ours['cpu_s']:.2f} s, peak {ours['peak_mb']:.0f} MB")
+    print(f"  the other's hooks:      {theirs['seconds']:.2f} s (median), CPU {theirs['cpu_s']:.2f} s, peak {theirs['peak_mb']:.0f} MB")
+    print(f"  this against the other: {100 * (result['ratio'] - 1):+.0f}% wall time (each pair: {each}); CPU time, each pair: {cpu_each}")
 
 
 if __name__ == "__main__":
