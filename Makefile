@@ -11,7 +11,7 @@ CHROMIUM ?= /usr/bin/chromium
 # Material prints an end-of-life notice on every build; it is known (see README).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install build serve test check report browser dictionaries requirements clean
+.PHONY: help install build serve test check report errors browser dictionaries requirements clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ check: build ## Run the publication checks over docs/ and site/ without MkDocs
 
 report: build ## Content report per page: review dates, translations, citations, readability
 	$(PY) -m rls_site.report --docs docs --markdown content-report.md --json content-report.json
+
+errors: $(PTH) ## Write FOUTMELDINGEN.md, every error message, from the rules table (hooks/rls_site/rules.py)
+	$(PY) -m rls_site.rules > FOUTMELDINGEN.md
 
 browser: ## Install Debian's chromium for the browser tests when it is missing
 	@if [ -x "$(CHROMIUM)" ]; then :; \

@@ -13,9 +13,9 @@ from collections import defaultdict
 
 from mkdocs.utils import get_relative_url
 
-from rls_site.checks.front_matter import read_front_matter
 from rls_site.data.project import project_data
 from rls_site.errors import ContentError
+from rls_site.front_matter import read_front_matter
 from rls_site.markdown.citations import cited_keys
 from rls_site.mkdocs_glue import logger, project_root, reports_content_errors, site_languages
 

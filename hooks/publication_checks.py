@@ -6,11 +6,9 @@
   language, and stops the build with every problem at once.
 - `on_env`: the disclaimer texts and the search page's address for every template, 404 included.
 - `on_page_context`: each page's review dates, reviewer and structured data, for the templates.
-- `on_post_page`: each page is checked as MkDocs writes it, in memory (on a large site in a
-  second process, rls_site.checks.page_queue).
+- `on_post_page`: each page is checked as MkDocs writes it, in memory.
 - `on_post_build`: once every language is built, the rest of the site (404.html, HTML copied
   from docs/) and that every page was built.
-- `on_build_error`: a build that failed stops the checks' worker.
 `make check` runs the same checks without MkDocs: `python -m rls_site.checks docs site`.
 """
 
@@ -22,14 +20,13 @@ from mkdocs.plugins import event_priority
 
 from rls_site import mkdocs_glue
 from rls_site.checks.disclaimer import POLICY_PAGE
-from rls_site.checks.front_matter import read_front_matter
-from rls_site.checks.page_queue import PageQueue
 from rls_site.checks.review_dates import format_date, read_review_dates
-from rls_site.checks.run import SourcePage, check_site, check_sources, load_settings, pages_by_output
+from rls_site.checks.run import SourcePage, check_and_read_page_html, check_site, check_sources, load_settings, pages_by_output
 from rls_site.checks.structured_data import medical_web_page
 from rls_site.checks.translations import language_file
 from rls_site.errors import raise_all
-from rls_site.github import report_to_github
+from rls_site.front_matter import read_front_matter
+from rls_site.github import TO_LOOK_AT, report_to_github
 from rls_site.mkdocs_glue import build_language, configure_extensions, logger, nested, project_root, reports_content_errors, site_languages
 from rls_site.search import SEARCH_PAGE
 
@@ -50,14 +47,13 @@ def on_pre_build(config):
     _state.update(settings=settings, lang=build_language(config))
     if nested(config):
         return  # the first pass checked every source and data file already
-    _stop_checks()
+    _sources.clear()
     report, pages = check_sources(Path(config.docs_dir), settings, Path(config.docs_dir).name)
     for notice in report.notices:
         log.info(notice.format())
-    report_to_github([], report.notices, heading="Publication checks: to look at")
+    report_to_github([], report.notices, heading=TO_LOOK_AT)
     raise_all(mkdocs_glue.stopping_errors(errors + report.errors, log))
-    by_output = pages_by_output(pages, settings)
-    _sources.update(pages=pages, by_src={page.src: page for page in pages}, queue=PageQueue(settings, by_output, len(pages)))
+    _sources.update(pages=pages, by_src={page.src: page for page in pages}, by_output=pages_by_output(pages, settings), checked={})
 
 
 def _page_url(files, page: str, lang: str) -> str | None:
@@ -122,7 +118,8 @@ def on_page_context(context, page, config, nav):
 def on_post_page(output, page, config):
     if output.strip():  # MkDocs writes the page: check it now, in memory, rather than read the file again
         rel = page.file.dest_uri
-        _sources["queue"].add(output, f"{Path(config.site_dir).name}/{rel}", rel)
+        file = f"{Path(config.site_dir).name}/{rel}"
+        _sources["checked"][rel] = check_and_read_page_html(output, file, _sources["by_output"].get(rel), _state["settings"], rel)
     return output
 
 
@@ -132,23 +129,8 @@ def on_post_build(config):
     if nested(config):
         return  # the outer pass checks the whole site once every language is built
     site_dir = Path(config.site_dir)
-    queue = _sources.pop("queue")
-    in_worker, checked = queue.in_worker, queue.finish()
-    if in_worker:
-        log.info(f"Publication checks: {len(checked)} built pages checked in a second process.")
-    report = check_site(site_dir, _sources["pages"], _state["settings"], site_dir.name, checked)
+    report = check_site(site_dir, _sources["pages"], _state["settings"], site_dir.name, _sources["checked"])
     for notice in report.notices:
         log.info(notice.format())
-    report_to_github([], report.notices, heading="Publication checks: to look at")
+    report_to_github([], report.notices, heading=TO_LOOK_AT)
     raise_all(report.errors)
-
-
-def _stop_checks() -> None:
-    queue = _sources.pop("queue", None)
-    if queue is not None:
-        queue.close()
-    _sources.clear()
-
-
-def on_build_error(error):
-    _stop_checks()

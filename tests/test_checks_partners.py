@@ -15,9 +15,11 @@ from check_samples import (
     built,
     rules,
 )
-from rls_site.checks.partners import check_partner_html, check_partner_markdown, find_links, is_partner_host
+from rls_site.checks.partners import check_partner_html
 from rls_site.data.partners import validate_partners
 from rls_site.data.yaml_file import parse_yaml
+from rls_site.errors import ContentError, ContentErrors
+from rls_site.markdown.links import check_partner_markdown, find_links, is_partner_host
 from rls_site.markdown.text import KNOWN_MARKERS, find_markers
 from rls_site.urls import host_of
 
@@ -118,11 +120,8 @@ def test_the_notice_marker_is_known():
 
 
 def test_partners_file_lists_hosts():
-    assert validate_partners(parse_yaml("partners: []\n", "data/partners.yml")) == ([], [])
-    assert validate_partners(parse_yaml("partners:\n  - host: Shop.example\n    name: Winkel\n", "data/partners.yml")) == (
-        ["shop.example"],
-        [],
-    )
+    assert validate_partners(parse_yaml("partners: []\n", "data/partners.yml")) == []
+    assert validate_partners(parse_yaml("partners:\n  - host: Shop.example\n    name: Winkel\n", "data/partners.yml")) == ["shop.example"]
 
 
 @pytest.mark.parametrize(
@@ -137,8 +136,9 @@ def test_partners_file_lists_hosts():
     ],
 )
 def test_partners_file_mistakes(text, line):
-    _, errors = validate_partners(parse_yaml(text, "data/partners.yml"))
-    assert rules(errors) == [("partners-data", line)]
+    with pytest.raises((ContentError, ContentErrors)) as caught:
+        validate_partners(parse_yaml(text, "data/partners.yml"))
+    assert rules(getattr(caught.value, "errors", [caught.value])) == [("partners-data", line)]
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from check_samples import (
     page_source,
     rules,
 )
-from rls_site.checks.front_matter import read_front_matter
+from rls_site.front_matter import read_front_matter
 from rls_site.checks.review_dates import ReviewDates, add_years, check_review_html, format_date, overdue_notice, read_review_dates
 from rls_site.errors import ContentError
 from rls_site.today import parse_date

@@ -15,7 +15,7 @@ from check_samples import (
 )
 from conftest import ROOT
 from rls_site.checks.__main__ import format_problems
-from rls_site.checks.run import Settings, SourcePage, check_page_html, check_site, output_path
+from rls_site.checks.run import Settings, SourcePage, check_and_read_page_html, check_site, output_path
 from rls_site.config import read_config
 from rls_site.data.project import ProjectData
 from rls_site.errors import ContentError
@@ -71,7 +71,7 @@ def test_the_command_finds_no_site(tmp_path):
 def test_problems_of_a_page_are_reported_on_their_lines_as_written():
     settings = Settings(ProjectData(ROOT, LANGUAGES, labels={"nl": LABELS, "en": LABELS}), TODAY)
     page = MATERIAL_PAGE.replace('<div class="md-content">', '\n\n<div class="md-content">')  # the link on line 5
-    found = [(e.file, e.rule, e.line) for e in check_page_html(page, "site/a/index.html", None, settings)]
+    found = [(e.file, e.rule, e.line) for e in check_and_read_page_html(page, "site/a/index.html", None, settings)[0]]
     assert ("site/a/index.html", "external-link-rel", 5) in found
 
 
@@ -79,5 +79,5 @@ def test_a_problem_an_editor_wrote_is_reported_on_the_page_source():
     settings = Settings(ProjectData(ROOT, LANGUAGES, labels={"nl": LABELS, "en": LABELS}), TODAY)
     source = SourcePage("a.md", "docs/a.md", "nl", '---\ntitle: A\n---\n\nTekst\n\n<img src="https://img.example/x.png">\n')
     html = built('<img src="https://img.example/x.png">')
-    found = [(e.file, e.rule, e.line) for e in check_page_html(html, "site/a/index.html", source, settings)]
+    found = [(e.file, e.rule, e.line) for e in check_and_read_page_html(html, "site/a/index.html", source, settings)[0]]
     assert ("docs/a.md", "external-resource", 7) in found

@@ -19,7 +19,7 @@ from conftest import FIXTURE_SITE, ROOT, build_in_process, nav_pages, search_fra
 from rls_site.data.sources import clean_entry, format_entries, validate_sources
 from rls_site.data.yaml_file import load_yaml, parse_yaml
 from rls_site.errors import ContentError, ContentErrors, raise_all
-from rls_site.markdown.citations import check_keys, cite, collapse_numbers, parse_citations, render_citations, runs_in_text
+from rls_site.markdown.citations import check_keys, cite, collapse_numbers, parse_citations, runs_in_text, with_references
 
 # The messages' words are read here: in English (Dutch is the default).
 pytestmark = pytest.mark.usefixtures("english_messages")
@@ -34,7 +34,10 @@ def render(markdown: str, lang: str = "nl") -> str:
     """The hook's pipeline on one page: parse, check every key, render."""
     citations = parse_citations(markdown, "docs/x.md")
     raise_all(check_keys(citations, REGISTRY, "docs/x.md"))
-    return render_citations(markdown, citations, REGISTRY.formatted(lang), LABELS[lang], ENV)[0]
+    if not citations:
+        return markdown
+    text, listing, _ = cite(markdown, citations, REGISTRY.formatted(lang), LABELS[lang], ENV)
+    return with_references(text, listing, LABELS[lang])
 
 
 # --- the parser ----------------------------------------------------------------------------

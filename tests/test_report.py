@@ -19,8 +19,8 @@ import pytest
 
 from conftest import FIXTURE_SITE, FIXTURE_TODAY, ROOT, environment, fixture_project
 from rls_site import report as content_report
-from rls_site.checks.front_matter import body_of, read_front_matter
 from rls_site.checks.translations import split_language
+from rls_site.front_matter import body_of, read_front_matter
 
 # The messages' words are read here: in English (Dutch is the default).
 pytestmark = pytest.mark.usefixtures("english_messages")

@@ -17,7 +17,7 @@ from conftest import FIXTURE_SITE, ROOT, build_in_process
 from rls_site.data.selfcheck import validate_selfcheck, verdict_in
 from rls_site.data.yaml_file import parse_yaml
 from rls_site.errors import ContentError, ContentErrors
-from rls_site.markdown.selfcheck import check_selfcheck_markers, has_selfcheck, render_selfcheck
+from rls_site.markdown.selfcheck import check_selfcheck_markers, render_selfcheck
 from rls_site.markdown.text import find_markers
 
 # The messages' words are read here: in English (Dutch is the default).
@@ -189,7 +189,7 @@ def test_the_marker_becomes_the_self_check_and_code_is_left_alone(small_root):
     html = convert("Intro\n\n<!-- md:selfcheck -->\n\n`<!-- md:selfcheck -->` in code\n", small_root, "en")
     assert html.count("data-selfcheck-form") == 1 and "<code>&lt;!-- md:selfcheck --&gt;</code> in code" in html
     assert "<p><section" not in html and html.count("<fieldset") == 5 and "Not sure" in html
-    assert has_selfcheck(html) and not has_selfcheck(convert("`<section data-selfcheck>`", small_root))
+    assert " data-selfcheck>" in html and " data-selfcheck>" not in convert("`<section data-selfcheck>`", small_root)
 
 
 def test_without_the_extension_the_marker_shows_nothing():
@@ -228,9 +228,7 @@ def test_the_page_with_the_marker_carries_the_self_check(small_site, prefix, lan
 
 def test_a_rendered_self_check_is_recognised_and_a_marker_in_code_is_not():
     html = render_selfcheck(texts()["nl"], CARE, ENV)
-    assert has_selfcheck(f"<p>Tekst</p>\n{html}")
-    assert not has_selfcheck("<pre><code>&lt;!-- md:selfcheck --&gt;</code></pre><p>data-selfcheck</p>")
-    assert not has_selfcheck('<p data-selfcheck-answer="urge">–</p>')
+    assert " data-selfcheck>" in html
 
 
 def test_self_check_files_load_only_on_pages_with_the_self_check(built_site):

@@ -19,9 +19,27 @@ from pathlib import Path
 from typing import TextIO
 
 from rls_site.errors import ContentError
+from rls_site.rules import HOW_TO_FIX, Text
 
 # Where the files an editor changes live; only these are named in an annotation.
 SOURCE_FOLDERS = ("docs/", "data/", "mkdocs.yml")
+
+# The job summary's words, in the language of the messages (rls_site.rules).
+PUBLICATION_CHECKS = Text("Publicatiecontroles", "Publication checks")
+TO_LOOK_AT = Text("Publicatiecontroles: om naar te kijken", "Publication checks: to look at")
+BUILD = Text("Bouw", "Build")
+SPELLING = Text("Spelling", "Spelling")
+NO_PROBLEMS = Text("geen problemen", "no problems")
+KINDS = {
+    "error": Text(("fout", "fouten"), ("error", "errors")),
+    "warning": Text(("waarschuwing", "waarschuwingen"), ("warning", "warnings")),
+}
+MARKS = {"error": Text("❌ fout", "❌ error"), "warning": Text("⚠️ waarschuwing", "⚠️ warning")}
+CANNOT_MERGE = Text(
+    "De pull request kan niet worden samengevoegd tot de fouten zijn opgelost. Elke rij zegt hoe.",
+    "The pull request cannot be merged until the errors are fixed. Each row says how.",
+)
+COLUMNS = Text("| regel | | probleem | zo los je het op |", "| line | | problem | how to fix |")
 
 
 def in_github_actions(environ: Mapping[str, str]) -> bool:
@@ -48,7 +66,7 @@ def annotation(error: ContentError, level: str = "error") -> str:
             properties.append(f"line={error.line}")
     properties.append(f"title={_escape_property(f'{error.title} [{error.rule}]')}")
     where = "" if error.file.startswith(SOURCE_FOLDERS) else f"{error.location}: "
-    return f"::{level} {','.join(properties)}::{_escape_data(f'{where}{error.problem} How to fix: {error.fix}')}"
+    return f"::{level} {','.join(properties)}::{_escape_data(f'{where}{error.problem} {HOW_TO_FIX} {error.fix}')}"
 
 
 def table_cell(text) -> str:
@@ -57,21 +75,21 @@ def table_cell(text) -> str:
     return str(text).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|").replace("\n", " ")
 
 
-def job_summary(errors: Iterable[ContentError], warnings: Iterable[ContentError] = (), heading: str = "Publication checks") -> str:
+def job_summary(errors: Iterable[ContentError], warnings: Iterable[ContentError] = (), heading: str | Text = PUBLICATION_CHECKS) -> str:
     """Markdown for the job summary: every problem, grouped by file, errors before warnings."""
     rows = [("error", e) for e in errors] + [("warning", w) for w in warnings]
     if not rows:
-        return f"## {heading}: no problems\n"
+        return f"## {heading}: {NO_PROBLEMS}\n"
     counts = {kind: sum(1 for k, _ in rows if k == kind) for kind in ("error", "warning")}
-    said = ", ".join(f"{count} {kind}{'s' if count != 1 else ''}" for kind, count in counts.items() if count)
+    said = ", ".join(f"{count} {KINDS[kind].get()[count != 1]}" for kind, count in counts.items() if count)
     lines = [f"## {heading}: {said}", ""]
     if counts["error"]:
-        lines += ["The pull request cannot be merged until the errors are fixed. Each row says how.", ""]
+        lines += [str(CANNOT_MERGE), ""]
     rows.sort(key=lambda row: (row[1].file, row[1].line or 0, row[0], row[1].rule))
     for file, group in groupby(rows, key=lambda row: row[1].file):
-        lines += [f"### `{file}`", "", "| line | | problem | how to fix |", "|---|---|---|---|"]
+        lines += [f"### `{file}`", "", str(COLUMNS), "|---|---|---|---|"]
         for kind, error in group:
-            mark = "❌ error" if kind == "error" else "⚠️ warning"
+            mark = MARKS[kind]
             problem = f"**{table_cell(error.title)}** (`{error.rule}`): {table_cell(error.problem)}"
             lines.append(f"| {error.line or ''} | {mark} | {problem} | {table_cell(error.fix)} |")
         lines.append("")
@@ -81,7 +99,7 @@ def job_summary(errors: Iterable[ContentError], warnings: Iterable[ContentError]
 def report_to_github(
     errors: Iterable[ContentError],
     warnings: Iterable[ContentError] = (),
-    heading: str = "Publication checks",
+    heading: str | Text = PUBLICATION_CHECKS,
     environ: Mapping[str, str] | None = None,
     out: TextIO | None = None,
     summary: bool = True,

@@ -2,7 +2,7 @@
 
 - `reports_content_errors`: an event handler's ContentErrors become MkDocs' PluginError, so a build
   stops with the editor's message and no traceback.
-- the languages of the build (mkdocs-static-i18n) and of a page;
+- the languages of the build (mkdocs-static-i18n);
 - `configure_extensions`: tells the extensions of rls_site.markdown the project folder and the
   language of the build that is running (mkdocs-static-i18n runs one build per language).
 - the preview (`mkdocs serve`): `start_preview`, `previewing`, and what differs while previewing
@@ -23,7 +23,7 @@ from mkdocs.utils import DuplicateFilter
 
 from rls_site.checks.translations import missing_translations_reported
 from rls_site.errors import ContentError, ContentErrors
-from rls_site.github import report_to_github
+from rls_site.github import BUILD, report_to_github
 
 EXTENSIONS = (
     "rls_site.markdown.citations",
@@ -42,7 +42,7 @@ def reports_content_errors(handler):
         try:
             return handler(*args, **kwargs)
         except (ContentError, ContentErrors) as error:
-            report_to_github(error.errors if isinstance(error, ContentErrors) else [error], heading="Build")
+            report_to_github(error.errors if isinstance(error, ContentErrors) else [error], heading=BUILD)
             raise PluginError(str(error)) from None
 
     return run
@@ -77,11 +77,6 @@ def build_language(config) -> str:
 def nested(config) -> bool:
     """True in the passes mkdocs-static-i18n runs for the other languages, inside the first one."""
     return bool(getattr(i18n(config), "building", False))
-
-
-def page_language(page, config) -> str:
-    """The page's locale: set per file by mkdocs-static-i18n, else the theme's language."""
-    return getattr(page.file, "locale", None) or config.theme.get("language") or "en"
 
 
 def configure_extensions(config, lang: str) -> None:

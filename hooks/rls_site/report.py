@@ -43,14 +43,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rls_site.checks.front_matter import body_of, read_front_matter
 from rls_site.checks.review_dates import read_review_dates
 from rls_site.checks.translations import is_stale, language_file, split_language
 from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
-from rls_site.github import report_to_github, table_cell
+from rls_site.front_matter import body_of, read_front_matter
+from rls_site.github import SPELLING, report_to_github, table_cell
 from rls_site.markdown.citations import parse_citations
 from rls_site.markdown.text import blank, mask_code, replace_spans
+from rls_site.rules import add_messages_option, set_message_language
 from rls_site.search import is_search_page
 from rls_site.spelling import WORD_LISTS, Misspelling, SpellingUnavailable, misspellings_by_file, read_word_list
 from rls_site.today import today as today_in_the_netherlands
@@ -65,8 +66,6 @@ DUE_SOON_DAYS = 30
 # textstat's language code and the formula it then applies, per site language.
 READABILITY = {"nl": ("nl", "Flesch-Douma"), "en": ("en_US", "Flesch reading ease")}
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
-DATE_FIELDS = ("last_reviewed", "next_review")
-
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.:][^}\n]*\}")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
@@ -403,7 +402,7 @@ def project_speller(root: Path) -> Speller:
 
     def spell(pages: dict[str, list[tuple[int, str]]], lang: str) -> dict[str, list[Misspelling]]:
         if lang not in lists:
-            lists[lang] = read_word_list(root / WORD_LISTS / f"{lang}.txt")
+            lists[lang] = read_word_list(root / WORD_LISTS / f"{lang}.txt", f"{WORD_LISTS}/{lang}.txt")
         return misspellings_by_file(pages, lang, lists[lang])
 
     return spell
@@ -477,7 +476,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=CONFIG_FILE, help="mkdocs.yml, for the languages and the page order (default: mkdocs.yml)")
     parser.add_argument("--markdown", help="also write the Markdown report to this file")
     parser.add_argument("--json", help="also write the report as JSON to this file")
+    add_messages_option(parser)
     args = parser.parse_args(argv)
+    set_message_language(args.messages)
     docs = Path(args.docs)
     try:
         today = today_in_the_netherlands()
@@ -496,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         Path(args.json).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(markdown, end="")
     # In GitHub Actions, each possible misspelling is also a warning on its line of the pull request.
-    report_to_github([], spelling_warnings(report), heading="Spelling")
+    report_to_github([], spelling_warnings(report), heading=SPELLING)
     return 0
 
 

@@ -23,12 +23,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from rls_site.data.yaml_file import read_text
 from rls_site.errors import ContentError
+from rls_site.rules import Text
 
 # hunspell's dictionary for each language of the site.
 DICTIONARIES = {"nl": "nl_NL", "en": "en_GB"}
 WORD_LISTS = "data/spelling"
-LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+LANGUAGE_NAMES = {"nl": Text("Nederlandse", "Dutch"), "en": Text("Engelse", "English")}
 _ABBREVIATION = re.compile(r"^[A-Z0-9]{2,}s?$")
 # Web addresses written as text (Thuisarts.nl): not words.
 _DOMAIN = re.compile(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}$")
@@ -47,13 +49,18 @@ class Misspelling:
 
     def as_warning(self, file: str, lang: str) -> ContentError:
         """The misspelling as the warning a pull request shows on its line."""
-        hint = f"perhaps: {', '.join(self.suggestions[:3])}; " if self.suggestions else ""
+        suggestions = ", ".join(self.suggestions[:3])
+        name = LANGUAGE_NAMES.get(lang, Text(lang, lang))
         return ContentError(
             file,
             "spelling",
-            f"'{self.word}' is not in the {LANGUAGE_NAMES.get(lang, lang)} dictionary.",
-            f"correct it ({hint}or, if it is right, add it to {WORD_LISTS}/{lang}.txt).",
-            self.line,
+            line=self.line,
+            nl=f"'{self.word}' staat niet in het {name.nl} woordenboek.",
+            en=f"'{self.word}' is not in the {name.en} dictionary.",
+            fix_nl=f"verbeter het woord ({f'misschien: {suggestions}; ' if suggestions else ''}of zet het, als het goed is, in "
+            f"{WORD_LISTS}/{lang}.txt).",
+            fix_en=f"correct it ({f'perhaps: {suggestions}; ' if suggestions else ''}or, if it is right, add it to "
+            f"{WORD_LISTS}/{lang}.txt).",
         )
 
 
@@ -78,11 +85,12 @@ class SpellingUnavailable(Exception):
     """hunspell or a dictionary is not installed: the report says so instead of a spelling list."""
 
 
-def read_word_list(path: Path) -> frozenset[str]:
-    """The known words of a word list file (none when it does not exist)."""
+def read_word_list(path: Path, shown: str | None = None) -> frozenset[str]:
+    """The known words of a word list file (none when it does not exist); a file that is not UTF-8
+    is a ContentError (rule not-utf8) on its line, shown as `shown`."""
     if not path.is_file():
         return frozenset()
-    words = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    words = (line.split("#", 1)[0].strip() for line in read_text(path, shown or str(path)).splitlines())
     return frozenset(word for word in words if word)
 
 
@@ -102,7 +110,7 @@ def available(lang: str) -> str | None:
     if name is None:
         return f"no dictionary is set for the language '{lang}' (rls_site.spelling.DICTIONARIES)"
     if _dictionary_path(name) is None:
-        return f"the {LANGUAGE_NAMES.get(lang, lang)} dictionary {name} is not installed (make dictionaries)"
+        return f"the {LANGUAGE_NAMES[lang].en if lang in LANGUAGE_NAMES else lang} dictionary {name} is not installed (make dictionaries)"
     return None
 
 

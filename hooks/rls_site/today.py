@@ -36,6 +36,11 @@ def today(value: str | None = None) -> date:
     day = parse_date(value)
     if day is None:
         raise ContentError(
-            TODAY_VARIABLE, "today-invalid", f"'{value}' is not a date.", "write it as YYYY-MM-DD, or leave it unset to use today's date."
+            TODAY_VARIABLE,
+            "today-invalid",
+            nl=f"'{value}' is geen datum.",
+            en=f"'{value}' is not a date.",
+            fix_nl="schrijf hem als JJJJ-MM-DD, of laat hem leeg om de datum van vandaag te gebruiken.",
+            fix_en="write it as YYYY-MM-DD, or leave it unset to use today's date.",
         )
     return day

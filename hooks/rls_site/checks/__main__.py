@@ -1,6 +1,6 @@
 """Command: the publication checks over docs/ and site/, without MkDocs (`make check`).
 
-    python -m rls_site.checks docs site [--today YYYY-MM-DD]
+    python -m rls_site.checks docs site [--today YYYY-MM-DD] [--messages en]
 
 It prints the same messages as the build and exits with 1 when there are problems. In GitHub
 Actions it also prints each problem as an annotation and lists them in the job summary
@@ -16,7 +16,10 @@ from pathlib import Path
 from rls_site.checks.run import run
 from rls_site.errors import ContentError, ContentErrors
 from rls_site.github import report_to_github
+from rls_site.rules import Text, add_messages_option, set_message_language
 from rls_site.today import TODAY_VARIABLE, today
+
+PASSED = Text("Publicatiecontroles geslaagd: {docs} en {site}.", "Publication checks passed: {docs} and {site}.")
 
 
 def format_problems(errors: list[ContentError]) -> str:
@@ -31,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("docs", type=Path, help="the Markdown sources, e.g. docs")
     parser.add_argument("site", type=Path, help="the built site, e.g. site")
     parser.add_argument("--today", help=f"the date to compare review dates with (YYYY-MM-DD; default ${TODAY_VARIABLE} or today)")
+    add_messages_option(parser)
     args = parser.parse_args(argv)
+    set_message_language(args.messages)
     try:
         report = run(args.docs, args.site, today(args.today))
     except ContentError as error:
@@ -39,11 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     for notice in report.notices:
         print(notice.format())
     # In GitHub Actions also as annotations on the pull request's lines, and in the job summary.
-    report_to_github(report.errors, report.notices, heading="Publication checks")
+    report_to_github(report.errors, report.notices)
     if report.errors:
         print(format_problems(report.errors), file=sys.stderr)
         return 1
-    print(f"Publication checks passed: {args.docs} and {args.site}.")
+    print(str(PASSED).format(docs=args.docs, site=args.site))
     return 0
 
 

@@ -30,9 +30,12 @@ def check_disclaimer(page: BuiltPage, file: str, disclaimer: str) -> list[Conten
         ContentError(
             file,
             "disclaimer-missing",
-            f"the page does not show the medical disclaimer for '{page.lang}'.",
-            "overrides/main.html must include partials/disclaimer.html in block footer, before {{ super() }}; its text is 'disclaimer' in "
-            "data/labels.yml. A template that replaces block footer must include it too.",
+            nl=f"de pagina toont de medische disclaimer voor '{page.lang}' niet.",
+            en=f"the page does not show the medical disclaimer for '{page.lang}'.",
+            fix_nl="overrides/main.html moet partials/disclaimer.html opnemen in block footer, voor {{ super() }}; de tekst is "
+            "'disclaimer' in data/labels.yml. Een template dat block footer vervangt, moet hem ook opnemen.",
+            fix_en="overrides/main.html must include partials/disclaimer.html in block footer, before {{ super() }}; its text is "
+            "'disclaimer' in data/labels.yml. A template that replaces block footer must include it too.",
         )
     ]
 
@@ -44,8 +47,10 @@ def check_policy_page(page: BuiltPage, file: str, source: str) -> list[ContentEr
         ContentError(
             file,
             "policy-page",
-            f"the about page has no section with id '{anchor}'; the links to it from every page would land nowhere.",
-            f"keep the heading '## {heading}' in {source} (translated, with the same id).",
+            nl=f"de over-pagina heeft geen deel met id '{anchor}'; de links ernaar vanaf elke pagina zouden nergens uitkomen.",
+            en=f"the about page has no section with id '{anchor}'; the links to it from every page would land nowhere.",
+            fix_nl=f"houd de kop '## {heading}' in {source} (vertaald, met dezelfde id).",
+            fix_en=f"keep the heading '## {heading}' in {source} (translated, with the same id).",
         )
         for anchor, heading in POLICY_SECTIONS.items()
         if anchor not in ids

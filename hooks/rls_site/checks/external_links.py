@@ -5,8 +5,11 @@
   from). Content links get it from rls_site.markdown.links, template links from the templates.
 - Nothing on a page makes the reader's browser load from or send to another host: no image,
   media, stylesheet, font, script, frame, object, form target or srcset there, in an attribute
-  or in CSS (rule external-resource). Reading about a health condition is sensitive: the other
-  host would learn the reader's address and the page they read.
+  or in CSS (rule external-resource), and no <base href> that sends the page's own links there
+  (rule base-external). Reading about a health condition is sensitive: the other host would
+  learn the reader's address and the page they read.
+- The site's own stylesheets (docs/**/*.css, loaded on every page) import nothing and load no
+  font or image from another host (`check_stylesheet`, rule stylesheet-external), before the build.
 """
 
 from __future__ import annotations
@@ -37,6 +40,28 @@ _MAY_LOAD_ATTRIBUTES = set(LOADING_ATTRIBUTES["*"]) | {"style"}
 _CSS_URL = re.compile(r"""url\(\s*['"]?(?P<url>[^'")\s]+)|@import\s+['"](?P<import>[^'"]+)""", re.IGNORECASE)
 
 
+def check_stylesheet(css: str, file: str) -> list[ContentError]:
+    """An @import or url() in a stylesheet that loads from another host, on its line."""
+    errors = []
+    for match in _CSS_URL.finditer(css):
+        url = match.group("url") or match.group("import")
+        if host_of(url) is None:
+            continue
+        kind = "@import" if match.group("import") or css[: match.start()].rstrip().endswith("@import") else "url()"
+        errors.append(
+            ContentError(
+                file,
+                "stylesheet-external",
+                line=css.count("\n", 0, match.start()) + 1,
+                address=url,
+                nl=f"{kind} laadt {url} van een andere site: de browser van elke lezer zou op elke pagina contact maken met "
+                f"{host_of(url)}.",
+                en=f"{kind} loads {url} from another site: every reader's browser would contact {host_of(url)} on every page.",
+            )
+        )
+    return errors
+
+
 def check_external_links(page: BuiltPage, file: str) -> list[ContentError]:
     """Every link to another host has rel="noopener noreferrer" (own host: the canonical link's)."""
     own_host = site_host(page.canonical)
@@ -52,10 +77,15 @@ def check_external_links(page: BuiltPage, file: str) -> list[ContentError]:
                 ContentError(
                     file,
                     "external-link-rel",
-                    f'the link to {href} lacks rel="{" ".join(missing)}".',
-                    "write links in pages as Markdown links, [text](https://...), which get it from rls_site.markdown.links (listed under "
-                    "'markdown_extensions:' in mkdocs.yml); in a template, add rel=\"noopener noreferrer\" to the link.",
-                    link.line,
+                    line=link.line,
+                    address=href,
+                    nl=f'de link naar {href} mist rel="{" ".join(missing)}".',
+                    en=f'the link to {href} lacks rel="{" ".join(missing)}".',
+                    fix_nl="schrijf links in pagina's als Markdown-links, [tekst](https://...), die hem krijgen van "
+                    "rls_site.markdown.links "
+                    "(onder 'markdown_extensions:' in mkdocs.yml); voeg in een template rel=\"noopener noreferrer\" toe aan de link.",
+                    fix_en="write links in pages as Markdown links, [text](https://...), which get it from rls_site.markdown.links (listed "
+                    "under 'markdown_extensions:' in mkdocs.yml); in a template, add rel=\"noopener noreferrer\" to the link.",
                 )
             )
     return errors
@@ -80,12 +110,29 @@ def check_external_resources(page: BuiltPage, file: str) -> list[ContentError]:
             ContentError(
                 file,
                 "external-resource",
-                f"{what} loads from another site ({url}): the reader's browser would contact {host_of(url)} when the page opens.",
-                "put the file in docs/assets/ and refer to it from there, or link to the other site instead of loading from it.",
-                line,
+                line=line,
+                address=url,
+                nl=f"{what} laadt iets van een andere site ({url}): de browser van de lezer zou contact maken met {host_of(url)} "
+                "zodra de pagina opent.",
+                en=f"{what} loads from another site ({url}): the reader's browser would contact {host_of(url)} when the page opens.",
+                fix_nl="zet het bestand in docs/assets/ en verwijs daarnaar, of link naar de andere site in plaats van ervan te laden.",
+                fix_en="put the file in docs/assets/ and refer to it from there, or link to the other site instead of loading from it.",
             )
         )
 
+    for base in page.select("//base[@href]"):
+        href = base.attrs.get("href") or ""
+        if is_external(href, own_host):
+            errors.append(
+                ContentError(
+                    file,
+                    "base-external",
+                    line=base.line,
+                    address=href,
+                    nl=f'<base href="{href}"> laat elke link en elk bestand van de pagina van {host_of(href)} komen.',
+                    en=f'<base href="{href}"> makes every link and file of the page come from {host_of(href)}.',
+                )
+            )
     for node in page.root.iter(etree.Element):  # elements only, no comments
         if node.tag not in _MAY_LOAD_TAGS and _MAY_LOAD_ATTRIBUTES.isdisjoint(node.keys()):
             continue

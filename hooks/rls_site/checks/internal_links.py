@@ -110,25 +110,43 @@ def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], s
             problem = None
             if target is None:
                 problem = (
-                    f"the link '{address}' leads out of the site, which is published under {base}."
+                    (
+                        f"de link '{address}' leidt uit de site, die onder {base} staat.",
+                        f"the link '{address}' leads out of the site, which is published under {base}.",
+                    )
                     if base != "/"
-                    else f"the link '{address}' goes above the site's top folder."
+                    else (
+                        f"de link '{address}' gaat boven de hoogste map van de site uit.",
+                        f"the link '{address}' goes above the site's top folder.",
+                    )
                 )
             elif target not in files:
-                problem = f"the link '{address}' leads to {target}, which is not in the built site."
+                problem = (
+                    f"de link '{address}' leidt naar {target}, dat niet in de gebouwde site staat.",
+                    f"the link '{address}' leads to {target}, which is not in the built site.",
+                )
             elif anchor and target in pages and anchor not in pages[target].ids and not _browser_anchor(anchor):
-                where = "this page" if target == page else target
-                problem = f"the link '{address}' leads to '#{anchor}', which is not on {where}."
+                where = ("deze pagina", "this page") if target == page else (target, target)
+                problem = (
+                    f"de link '{address}' leidt naar '#{anchor}', dat niet op {where[0]} staat.",
+                    f"the link '{address}' leads to '#{anchor}', which is not on {where[1]}.",
+                )
             if problem:
                 errors.append(
                     ContentError(
                         f"{site}/{page}",
                         "link-broken",
-                        problem,
-                        "link to a page that exists, written as its Markdown file (for example [Oorzaken](oorzaken.md#ijzer)), "
+                        line=line,
+                        address=address,
+                        nl=problem[0],
+                        en=problem[1],
+                        fix_nl="link naar een pagina die bestaat, geschreven als haar Markdown-bestand (bijvoorbeeld "
+                        "[Oorzaken](oorzaken.md#ijzer)), "
+                        "met een anker dat de pagina heeft (de ids van haar koppen staan in de inhoudsopgave); bouw in een template "
+                        "het adres met het filter url.",
+                        fix_en="link to a page that exists, written as its Markdown file (for example [Oorzaken](oorzaken.md#ijzer)), "
                         "with an anchor the page has (its headings' ids are in the table of contents); in a template, "
                         "build the address with the url filter.",
-                        line,
                     )
                 )
     return errors

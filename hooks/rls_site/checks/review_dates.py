@@ -22,12 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from rls_site.checks.built_page import BuiltPage
-from rls_site.checks.front_matter import FrontMatter
 from rls_site.errors import ContentError
+from rls_site.front_matter import FrontMatter
+from rls_site.rules import Text
 from rls_site.today import parse_date
 
 REVIEW_INTERVAL_YEARS = 1
-DATE_FIX = "write the date as YYYY-MM-DD, for example 2026-11-25."
+DATE_FIX = Text("schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-11-25.", "write the date as YYYY-MM-DD, for example 2026-11-25.")
 
 
 @dataclass(frozen=True)
@@ -63,23 +64,33 @@ def read_review_dates(
             ContentError(
                 file,
                 "review-date-missing",
-                "the front matter has no 'last_reviewed' date.",
-                f"add 'last_reviewed: YYYY-MM-DD' with the date of the last medical review; {DATE_FIX}",
-                meta.line("last_reviewed"),
+                line=meta.line("last_reviewed"),
+                nl="de front matter heeft geen datum 'last_reviewed'.",
+                en="the front matter has no 'last_reviewed' date.",
+                fix_nl=f"voeg 'last_reviewed: JJJJ-MM-DD' toe met de datum van de laatste medische controle; {DATE_FIX.nl}",
+                fix_en=f"add 'last_reviewed: YYYY-MM-DD' with the date of the last medical review; {DATE_FIX.en}",
             )
         )
     elif last is None:
         errors.append(
-            ContentError(file, "review-date-invalid", f"'last_reviewed: {last_text}' is not a date.", DATE_FIX, meta.line("last_reviewed"))
+            ContentError(
+                file,
+                "review-date-invalid",
+                line=meta.line("last_reviewed"),
+                nl=f"'last_reviewed: {last_text}' is geen datum.",
+                en=f"'last_reviewed: {last_text}' is not a date.",
+                fix_nl=DATE_FIX.nl,
+                fix_en=DATE_FIX.en,
+            )
         )
     elif last > today:
         errors.append(
             ContentError(
                 file,
                 "review-date-future",
-                f"'last_reviewed: {last_text}' is in the future (today is {today.isoformat()}).",
-                "give the date the review actually took place.",
-                meta.line("last_reviewed"),
+                line=meta.line("last_reviewed"),
+                nl=f"'last_reviewed: {last_text}' ligt in de toekomst (vandaag is {today.isoformat()}).",
+                en=f"'last_reviewed: {last_text}' is in the future (today is {today.isoformat()}).",
             )
         )
     if reviewer is None:
@@ -87,22 +98,29 @@ def read_review_dates(
             ContentError(
                 file,
                 "reviewer-missing",
-                "the front matter has no 'reviewed_by'.",
-                "add 'reviewed_by:' with the id of who reviewed the page in data/reviewers.yml, for example 'reviewed_by: redactie'.",
-                meta.line("reviewed_by"),
+                line=meta.line("reviewed_by"),
+                nl="de front matter heeft geen 'reviewed_by'.",
+                en="the front matter has no 'reviewed_by'.",
+                fix_nl="voeg 'reviewed_by:' toe met de id van wie de pagina controleerde uit data/reviewers.yml, bijvoorbeeld "
+                "'reviewed_by: redactie'.",
+                fix_en="add 'reviewed_by:' with the id of who reviewed the page in data/reviewers.yml, for example "
+                "'reviewed_by: redactie'.",
             )
         )
     elif reviewers is not None and reviewer not in reviewers:
         close = difflib.get_close_matches(reviewer, list(reviewers), n=1)
-        hint = f"did you mean '{close[0]}'? " if close else ""
+        ids = ", ".join(sorted(reviewers))
         errors.append(
             ContentError(
                 file,
                 "reviewer-unknown",
-                f"'reviewed_by: {reviewer}' is not a reviewer in data/reviewers.yml.",
-                f"{hint}Use one of the ids in data/reviewers.yml ({', '.join(sorted(reviewers))}), or add the reviewer there, "
-                "with their qualification.",
-                meta.line("reviewed_by"),
+                line=meta.line("reviewed_by"),
+                nl=f"'reviewed_by: {reviewer}' is geen controleur in data/reviewers.yml.",
+                en=f"'reviewed_by: {reviewer}' is not a reviewer in data/reviewers.yml.",
+                fix_nl=(f"bedoel je '{close[0]}'? " if close else "")
+                + f"Gebruik een van de ids in data/reviewers.yml ({ids}), of voeg de controleur daar toe, met zijn of haar kwalificatie.",
+                fix_en=(f"did you mean '{close[0]}'? " if close else "")
+                + f"Use one of the ids in data/reviewers.yml ({ids}), or add the reviewer there, with their qualification.",
             )
         )
     next_review = parse_date(next_text)
@@ -111,9 +129,11 @@ def read_review_dates(
             ContentError(
                 file,
                 "review-date-invalid",
-                f"'next_review: {next_text}' is not a date.",
-                f"{DATE_FIX} Or leave 'next_review' out: it is then one year after last_reviewed.",
-                meta.line("next_review"),
+                line=meta.line("next_review"),
+                nl=f"'next_review: {next_text}' is geen datum.",
+                en=f"'next_review: {next_text}' is not a date.",
+                fix_nl=f"{DATE_FIX.nl} Of laat 'next_review' weg: die is dan een jaar na last_reviewed.",
+                fix_en=f"{DATE_FIX.en} Or leave 'next_review' out: it is then one year after last_reviewed.",
             )
         )
     elif last is not None and next_review is not None:
@@ -123,9 +143,11 @@ def read_review_dates(
                 ContentError(
                     file,
                     "review-order",
-                    f"'next_review: {next_text}' is not after 'last_reviewed: {last_text}'.",
-                    f"set next_review after last_reviewed, at the latest {latest.isoformat()}.",
-                    meta.line("next_review"),
+                    line=meta.line("next_review"),
+                    nl=f"'next_review: {next_text}' ligt niet na 'last_reviewed: {last_text}'.",
+                    en=f"'next_review: {next_text}' is not after 'last_reviewed: {last_text}'.",
+                    fix_nl=f"zet next_review na last_reviewed, uiterlijk op {latest.isoformat()}.",
+                    fix_en=f"set next_review after last_reviewed, at the latest {latest.isoformat()}.",
                 )
             )
         elif next_review > latest:
@@ -133,10 +155,13 @@ def read_review_dates(
                 ContentError(
                     file,
                     "review-interval",
-                    f"'next_review: {next_text}' is more than a year after 'last_reviewed: {last_text}'; the site promises a review at "
+                    line=meta.line("next_review"),
+                    nl=f"'next_review: {next_text}' ligt meer dan een jaar na 'last_reviewed: {last_text}'; de site belooft minstens "
+                    "eens per jaar een controle.",
+                    en=f"'next_review: {next_text}' is more than a year after 'last_reviewed: {last_text}'; the site promises a review at "
                     "least once a year.",
-                    f"set next_review to {latest.isoformat()} or earlier.",
-                    meta.line("next_review"),
+                    fix_nl=f"zet next_review op {latest.isoformat()} of eerder.",
+                    fix_en=f"set next_review to {latest.isoformat()} or earlier.",
                 )
             )
     if errors or last is None or reviewer is None:
@@ -155,9 +180,11 @@ def overdue_notice(review: ReviewDates, file: str, today: date) -> ContentError 
     return ContentError(
         file,
         "review-overdue",
-        f"OVERDUE: the next review was due on {review.next_review.isoformat()} ({days} day{'s' if days != 1 else ''} ago).",
-        "review the page, then set last_reviewed to the date of the review and next_review to the next one.",
-        review.next_line,
+        line=review.next_line,
+        nl=f"TE LAAT: de volgende controle moest op {review.next_review.isoformat()} ({days} dag{'en' if days != 1 else ''} geleden).",
+        en=f"OVERDUE: the next review was due on {review.next_review.isoformat()} ({days} day{'s' if days != 1 else ''} ago).",
+        fix_nl="controleer de pagina en zet daarna last_reviewed op de datum van de controle en next_review op de volgende.",
+        fix_en="review the page, then set last_reviewed to the date of the review and next_review to the next one.",
     )
 
 
@@ -176,14 +203,17 @@ def check_review_html(page: BuiltPage, file: str, review: ReviewDates, labels: d
         labels[key] for key in ("last_reviewed", "next_review") if not page.shows(labels[key], where="//*[@data-review-dates]")
     ]
     if None in shown.values() or missing_labels:
-        what = ", ".join(f"'{label}'" for label in missing_labels) or "the dates"
+        labels_missing = ", ".join(f"'{label}'" for label in missing_labels)
         return [
             ContentError(
                 file,
                 "review-dates-missing",
-                f"the page (from {source}) does not show its review dates ({what} missing).",
-                "overrides/main.html must include partials/review-dates.html at the end of block content, after {{ super() }}; the labels "
-                "are in data/labels.yml.",
+                nl=f"de pagina (uit {source}) toont haar controledatums niet ({labels_missing or 'de datums'} ontbreken).",
+                en=f"the page (from {source}) does not show its review dates ({labels_missing or 'the dates'} missing).",
+                fix_nl="overrides/main.html moet partials/review-dates.html opnemen aan het eind van block content, na {{ super() }}; de "
+                "labels staan in data/labels.yml.",
+                fix_en="overrides/main.html must include partials/review-dates.html at the end of block content, after {{ super() }}; "
+                "the labels are in data/labels.yml.",
             )
         ]
     errors = []
@@ -194,8 +224,10 @@ def check_review_html(page: BuiltPage, file: str, review: ReviewDates, labels: d
                 ContentError(
                     file,
                     "review-dates-shown",
-                    f"the page shows {key} {shown[which]}, but {source} says {expected.isoformat()}.",
-                    "build the site again: the built page is older than its source.",
+                    nl=f"de pagina toont {key} {shown[which]}, maar {source} zegt {expected.isoformat()}.",
+                    en=f"the page shows {key} {shown[which]}, but {source} says {expected.isoformat()}.",
+                    fix_nl="bouw de site opnieuw: de gebouwde pagina is ouder dan haar bron.",
+                    fix_en="build the site again: the built page is older than its source.",
                 )
             )
     return errors

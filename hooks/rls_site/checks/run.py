@@ -23,18 +23,17 @@ runs both without MkDocs; the build runs the same functions (hooks/publication_c
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from rls_site.checks.built_page import BuiltPage, lines_in_page, read_page, without_navigation
-from rls_site.checks.config import check_config
+from rls_site.checks.config import check_config, check_menu
 from rls_site.checks.disclaimer import POLICY_PAGE, check_disclaimer, check_policy_page
-from rls_site.checks.external_links import check_external_links, check_external_resources
-from rls_site.checks.front_matter import read_front_matter
+from rls_site.checks.external_links import check_external_links, check_external_resources, check_stylesheet
 from rls_site.checks.internal_links import PageLinks, check_internal_links, page_links
-from rls_site.checks.partners import check_partner_html, check_partner_markdown
+from rls_site.checks.markdown_links import PageLink, check_anchors, find_page_links
+from rls_site.checks.partners import check_partner_html
 from rls_site.checks.review_dates import ReviewDates, check_review_html, overdue_notice, read_review_dates
 from rls_site.checks.structured_data import check_structured_data
 from rls_site.checks.translations import check_translations, split_language, stale_notices
@@ -43,11 +42,14 @@ from rls_site.config import CONFIG_FILE, read_config
 from rls_site.data.project import ProjectData, load_data
 from rls_site.data.yaml_file import read_text
 from rls_site.errors import ContentError
+from rls_site.front_matter import read_front_matter
 from rls_site.markdown.citations import check_citations, cited_keys
 from rls_site.markdown.components import check_components
 from rls_site.markdown.evidence import check_evidence_markers
+from rls_site.markdown.links import check_partner_markdown
 from rls_site.markdown.selfcheck import check_selfcheck_markers
 from rls_site.markdown.text import find_markers, line_at
+from rls_site.rules import Text
 from rls_site.search import SEARCH_PAGE, SEARCH_TEMPLATE, is_search_page
 from rls_site.today import today as today_in_the_netherlands
 
@@ -78,6 +80,8 @@ class SourcePage:
     text: str
     review: ReviewDates | None = None
     page: str = ""  # the page in every language, e.g. 'symptomen.md' (split_language)
+    links: list[PageLink] = field(default_factory=list)  # to other pages, their anchors checked once built
+    markers: dict[str, int] = field(default_factory=dict)  # the line of each marker's first use, by name
 
     @property
     def is_search(self) -> bool:
@@ -121,12 +125,15 @@ def read_sources(docs_dir: Path, languages: list[str], docs: str = "docs") -> tu
     return pages, errors
 
 
-def check_page_source(page: SourcePage, settings: Settings) -> Report:
-    """Every source rule on one page, read as the editor wrote it."""
+def check_page_source(page: SourcePage, settings: Settings, sources: set[str] | None = None) -> Report:
+    """Every source rule on one page, read as the editor wrote it; `sources`: every page under docs/."""
     report = Report()
     data = settings.data
+    page.links, errors = find_page_links(page.text, page.src, page.file, page.lang, sources or {page.src}, settings.languages)
+    report.errors.extend(errors)
     try:
         meta = read_front_matter(page.text, page.file)
+        report.errors.extend(check_title_and_description(meta))
         if page.is_search:
             report.errors.extend(check_search_page(meta, page.file))
         else:
@@ -143,12 +150,50 @@ def check_page_source(page: SourcePage, settings: Settings) -> Report:
     except ContentError as error:
         report.errors.append(error)
         return report
+    for marker in reversed(markers):
+        page.markers[marker.name] = marker.line
     report.errors.extend(check_partner_markdown(page.text, page.file, data.partner_hosts, markers))
     if data.evidence is not None:
         report.errors.extend(check_evidence_markers(markers, data.evidence, page.file))
     report.errors.extend(check_selfcheck_markers(markers, page.file))
     report.errors.extend(check_components(page.text, markers, data.components, page.lang, page.file))
     return report
+
+
+DESCRIPTION_LENGTH = 155  # CONTRIBUTING: what search engines show of it
+
+
+def check_title_and_description(meta) -> list[ContentError]:
+    """Every page has a title and a description (search engines and the browser's tab show them)."""
+    errors = []
+    for key, nl, en in (("title", "titel", "title"), ("description", "beschrijving", "description")):
+        if meta.text(key) is None:
+            errors.append(
+                ContentError(
+                    meta.file,
+                    "front-matter-field",
+                    line=meta.line(key),
+                    nl=f"de front matter heeft geen '{key}:' (de {nl} van de pagina).",
+                    en=f"the front matter has no '{key}:' (the page's {en}).",
+                    fix_nl=f"voeg een regel '{key}: ...' toe aan de front matter, in de taal van de pagina.",
+                    fix_en=f"add a line '{key}: ...' to the front matter, in the page's language.",
+                )
+            )
+    description = meta.text("description") or ""
+    if len(description) > DESCRIPTION_LENGTH:
+        errors.append(
+            ContentError(
+                meta.file,
+                "front-matter-field",
+                line=meta.line("description"),
+                nl=f"de beschrijving is {len(description)} tekens lang; hoogstens {DESCRIPTION_LENGTH} mag.",
+                en=f"the description is {len(description)} characters long; at most {DESCRIPTION_LENGTH} are allowed.",
+                fix_nl=f"kort de beschrijving in tot hoogstens {DESCRIPTION_LENGTH} tekens: één zin over wat de lezer op de pagina vindt.",
+                fix_en=f"shorten the description to at most {DESCRIPTION_LENGTH} characters: one sentence on what the reader "
+                f"finds on the page.",
+            )
+        )
+    return errors
 
 
 def check_search_page(meta, file: str) -> list[ContentError]:
@@ -159,9 +204,11 @@ def check_search_page(meta, file: str) -> list[ContentError]:
         ContentError(
             file,
             "search-page-template",
-            f"the search page has no 'template: {SEARCH_TEMPLATE}' in its front matter: it would be built without the search form.",
-            f"add the line 'template: {SEARCH_TEMPLATE}' to the front matter.",
-            meta.line("template"),
+            line=meta.line("template"),
+            nl=f"de zoekpagina heeft geen 'template: {SEARCH_TEMPLATE}' in haar front matter: ze zou zonder zoekformulier gebouwd worden.",
+            en=f"the search page has no 'template: {SEARCH_TEMPLATE}' in its front matter: it would be built without the search form.",
+            fix_nl=f"voeg de regel 'template: {SEARCH_TEMPLATE}' toe aan de front matter.",
+            fix_en=f"add the line 'template: {SEARCH_TEMPLATE}' to the front matter.",
         )
     ]
 
@@ -172,20 +219,73 @@ def check_sources(docs_dir: Path, settings: Settings, docs: str = "docs") -> tup
     report.errors.extend(check_config(docs_dir.resolve().parent))
     pages, unreadable = read_sources(docs_dir, settings.languages, docs)
     report.errors.extend(unreadable)
+    sources = {page.src for page in pages}
     for page in pages:
-        page_report = check_page_source(page, settings)
+        page_report = check_page_source(page, settings, sources)
         report.errors.extend(page_report.errors)
         report.notices.extend(page_report.notices)
     all_sources = [page.src for page in pages] + [error.file.removeprefix(f"{docs}/") for error in unreadable]
     if SEARCH_PAGE not in all_sources:
         report.errors.append(
             ContentError(
-                f"{docs}/{SEARCH_PAGE}", "search-page-missing", "the site has no search page; the search form on every page leads there."
+                f"{docs}/{SEARCH_PAGE}",
+                "search-page-missing",
+                nl="de site heeft geen zoekpagina; het zoekformulier op elke pagina leidt daarheen.",
+                en="the site has no search page; the search form on every page leads there.",
             )
         )
     report.errors.extend(check_translations(all_sources, settings.languages, docs))
+    report.errors.extend(check_translated_parts(pages, settings.languages))
+    report.errors.extend(check_stylesheets(docs_dir, docs))
+    report.errors.extend(check_menu(docs_dir.resolve().parent, all_sources, settings.languages, docs))
     report.notices.extend(stale_notices({page.src: page.review for page in pages if page.review}, settings.languages, docs))
     return report, pages
+
+
+# The parts of a page that every language's version has when one has it.
+TRANSLATED_PARTS = {
+    "summary": Text("de samenvatting 'In het kort' (<!-- md:summary -->)", "the summary 'In het kort' (<!-- md:summary -->)"),
+    "selfcheck": Text("de zelftest (<!-- md:selfcheck -->)", "the self-check (<!-- md:selfcheck -->)"),
+}
+
+
+def check_translated_parts(pages: list[SourcePage], languages: list[str]) -> list[ContentError]:
+    """A summary or a self-check on one language's page only: reported on the page that lacks it."""
+    versions: dict[str, list[SourcePage]] = {}
+    for page in pages:
+        versions.setdefault(page.page, []).append(page)
+    errors = []
+    for same in versions.values():
+        for name, what in TRANSLATED_PARTS.items():
+            having = [page for page in same if name in page.markers]
+            for page in (page for page in same if having and name not in page.markers):
+                other = having[0]
+                errors.append(
+                    ContentError(
+                        page.file,
+                        "translation-part",
+                        line=1,
+                        nl=f"{what.nl} staat op {other.file} (regel {other.markers[name]}), maar niet op deze pagina.",
+                        en=f"{what.en} is on {other.file} (line {other.markers[name]}), but not on this page.",
+                        fix_nl=f"zet <!-- md:{name} --> ook in deze pagina, op dezelfde plaats als in {other.file}"
+                        + (", met de samenvatting in de taal van de pagina." if name == "summary" else "."),
+                        fix_en=f"add <!-- md:{name} --> to this page too, in the same place as in {other.file}"
+                        + (", with the summary in the page's language." if name == "summary" else "."),
+                    )
+                )
+    return errors
+
+
+def check_stylesheets(docs_dir: Path, docs: str = "docs") -> list[ContentError]:
+    """Every stylesheet under docs/ (the site's own CSS, on every page): nothing from another site."""
+    errors = []
+    for path in sorted(docs_dir.rglob("*.css")):
+        file = f"{docs}/{path.relative_to(docs_dir).as_posix()}"
+        try:
+            errors.extend(check_stylesheet(read_text(path, file), file))
+        except ContentError as error:
+            errors.append(error)
+    return errors
 
 
 # --- The built site --------------------------------------------------------------------------
@@ -203,28 +303,20 @@ def is_policy_page(source: SourcePage | None, settings: Settings) -> bool:
     return source is not None and split_language(source.src, settings.languages)[0] == POLICY_PAGE
 
 
-# Problems on a built page that an editor's page text can cause: where the address is in the
-# source, the problem is reported there (file and line in docs/), the built file named in it.
-_IN_SOURCE = ("external-link-rel", "external-resource", "partner-link-unmarked", "partner-link-unknown")
-
-
 def _in_source(error: ContentError, source: SourcePage | None) -> ContentError:
-    if source is None or error.rule not in _IN_SOURCE:
+    """A built page's problem about an address written in the page's source (a link, an image) is
+    reported on its line there, the built file named in it; other problems stay on the built file."""
+    if source is None or not error.address:
         return error
-    for word in error.problem.replace("(", " ").replace(")", " ").split():
-        if "//" in word and (position := source.text.find(word.rstrip(".,:"))) >= 0:
-            return _at_source(error, source, position)
+    address = error.address
+    # As written in Markdown or HTML; an address to another host also bare (a reference definition,
+    # a URL in text), as it is unlike anything else on the page.
+    bare = (address,) if "//" in address else ()
+    for written in (f'"{address}"', f"'{address}'", f"({address})", f"<{address}>", *bare):
+        position = source.text.find(written)
+        if position >= 0:
+            return error.moved(source.file, line_at(source.text, position), error.file)
     return error
-
-
-def _at_source(error: ContentError, source: SourcePage, position: int) -> ContentError:
-    """A built page's problem on the line of its source where `position` is, the built file named."""
-    return ContentError(source.file, error.rule, f"{error.problem} (in {error.file})", error.fix, line_at(source.text, position))
-
-
-def check_page_html(html: str, file: str, source: SourcePage | None, settings: Settings) -> list[ContentError]:
-    """Every rule on one built page as written (see `check_and_read_page_html`)."""
-    return check_and_read_page_html(html, file, source, settings)[0]
 
 
 def check_and_read_page_html(
@@ -238,7 +330,7 @@ def check_and_read_page_html(
     built = read_page(page_html)
     line_of = lines_in_page(page_html, navigation)
     errors = check_built_page(built, file, source, settings)
-    errors = [_in_source(ContentError(e.file, e.rule, e.problem, e.fix, line_of(e.line)) if e.file == file else e, source) for e in errors]
+    errors = [_in_source(e.moved(e.file, line_of(e.line)) if e.file == file else e, source) for e in errors]
     return errors, page_links(built, page, line_of)
 
 
@@ -248,13 +340,19 @@ def check_built_page(built: BuiltPage, file: str, source: SourcePage | None, set
     errors = check_external_links(built, file) + check_external_resources(built, file)
     labels = settings.data.labels.get(built.lang or "")
     if labels is None or (source and source.lang != built.lang):
-        expected = f"'{source.lang}' (the language of {source.file})" if source else "one of " + ", ".join(settings.languages)
+        found = f'<html lang="{built.lang or ""}">'
+        languages = ", ".join(settings.languages)
         errors.append(
             ContentError(
                 file,
                 "page-language",
-                f'the page\'s language <html lang="{built.lang or ""}"> is not {expected}.',
-                "pages built by MkDocs take it from the i18n languages in mkdocs.yml; an HTML file written by hand needs <html "
+                nl=f"de taal van de pagina {found} is niet "
+                + (f"'{source.lang}' (de taal van {source.file})." if source else f"een van {languages}."),
+                en=f"the page's language {found} is not "
+                + (f"'{source.lang}' (the language of {source.file})." if source else f"one of {languages}."),
+                fix_nl="pagina's die MkDocs bouwt, krijgen haar van de i18n-talen in mkdocs.yml; een HTML-bestand dat met de hand is "
+                'geschreven, heeft <html lang=".."> en de disclaimer nodig.',
+                fix_en="pages built by MkDocs take it from the i18n languages in mkdocs.yml; an HTML file written by hand needs <html "
                 'lang=".."> and the disclaimer.',
             )
         )
@@ -291,7 +389,7 @@ def check_site(
     """
     report = Report()
     if not site_dir.is_dir():
-        report.errors.append(ContentError(site, "site-missing", "the built site does not exist.", "build it first: make build."))
+        report.errors.append(ContentError(site, "site-missing", nl="de gebouwde site bestaat niet.", en="the built site does not exist."))
         return report
     by_output = pages_by_output(pages, settings)
     links: dict[str, PageLinks] = {}
@@ -311,27 +409,30 @@ def check_site(
                 ContentError(
                     f"{site}/{rel}",
                     "page-not-built",
-                    f"{page.file} was not built.",
-                    "build the site again; if the page is still missing, check 'exclude_docs' and the i18n settings in mkdocs.yml.",
+                    nl=f"{page.file} is niet gebouwd.",
+                    en=f"{page.file} was not built.",
+                    fix_nl="bouw de site opnieuw; ontbreekt de pagina dan nog, controleer 'exclude_docs' en de "
+                    "i18n-instellingen in mkdocs.yml.",
+                    fix_en="build the site again; if the page is still missing, check 'exclude_docs' and the i18n settings in mkdocs.yml.",
                 )
             )
-    report.errors.extend(_link_in_source(error, by_output, site) for error in check_internal_links(links, files, site))
+    outputs = {page.src: rel for rel, page in by_output.items()}
+
+    def ids_of(src: str) -> frozenset[str] | None:
+        built = links.get(outputs.get(src, ""))
+        return built.ids if built else None
+
+    # Links written in Markdown: their anchors on the line of the page that holds them (MkDocs wrote
+    # them anew in the built page, where the link check below finds them too: reported once).
+    in_markdown = check_anchors([link for page in pages for link in page.links], ids_of, settings.languages)
+    report.errors.extend(in_markdown)
+    reported = {(error.file, error.address.partition("#")[2]) for error in in_markdown}
+    for error in check_internal_links(links, files, site):
+        source = by_output.get(error.file.removeprefix(f"{site}/"))
+        if source is not None and (source.file, (error.address or "").partition("#")[2]) in reported:
+            continue
+        report.errors.append(_in_source(error, source))
     return report
-
-
-def _link_in_source(error: ContentError, by_output: dict[str, SourcePage], site: str) -> ContentError:
-    """A broken link written in a page's Markdown (as HTML: MkDocs checks Markdown links itself)
-    is reported on its line there, the built file named in the message."""
-    source = by_output.get(error.file.removeprefix(f"{site}/"))
-    written = re.match(r"the link '([^']*)'", error.problem)
-    if source is None or written is None:
-        return error
-    address = written.group(1)
-    for text in (f'"{address}"', f"'{address}'", f"({address})"):
-        position = source.text.find(text)
-        if position >= 0:
-            return _at_source(error, source, position)
-    return error
 
 
 def run(docs_dir: Path, site_dir: Path, today: date | None = None) -> Report:

@@ -67,8 +67,8 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
     `cited` is how many sources the page's Markdown (`source`) cites.
     """
 
-    def error(rule: str, problem: str, fix: str, line: int | None = None) -> ContentError:
-        return ContentError(file, rule, problem, fix, line)
+    def error(rule: str, nl: str, en: str, fix: tuple[str, str], line: int | None = None) -> ContentError:
+        return ContentError(file, rule, line=line, nl=nl, en=en, fix_nl=fix[0], fix_en=fix[1])
 
     blocks = []
     for line, text in page.json_ld:
@@ -78,8 +78,12 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
             return [
                 error(
                     "structured-data-invalid",
+                    f"de JSON-LD is geen geldige JSON ({exc}).",
                     f"the JSON-LD is not valid JSON ({exc}).",
-                    f"{TEMPLATE} must write the data with '| tojson'; do not build JSON by hand.",
+                    (
+                        f"{TEMPLATE} moet de gegevens schrijven met '| tojson'; bouw geen JSON met de hand.",
+                        f"{TEMPLATE} must write the data with '| tojson'; do not build JSON by hand.",
+                    ),
                     line,
                 )
             ]
@@ -88,15 +92,21 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
         return [
             error(
                 "structured-data-missing",
+                f"de pagina (uit {source}) heeft geen MedicalWebPage JSON-LD.",
                 f"the page (from {source}) has no MedicalWebPage JSON-LD.",
-                "overrides/main.html must include partials/structured-data.html in block extrahead, after {{ super() }}.",
+                (
+                    "overrides/main.html moet partials/structured-data.html opnemen in block extrahead, na {{ super() }}.",
+                    "overrides/main.html must include partials/structured-data.html in block extrahead, after {{ super() }}.",
+                ),
             )
         ]
     line, data = found[0]
     errors = []
     fix_data = (
+        "de gegevens maakt rls_site/checks/structured_data.py (hooks/publication_checks.py) uit de front matter van de pagina; "
+        "bouw de site opnieuw, of zet het template terug.",
         "the data is made by rls_site/checks/structured_data.py (hooks/publication_checks.py) from the page's front matter; "
-        "build the site again, or restore the template."
+        "build the site again, or restore the template.",
     )
     expected = {
         "@context": "https://schema.org",
@@ -104,26 +114,48 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
     }
     for key, value in expected.items():
         if data.get(key) != value:
-            errors.append(error("structured-data-field", f"'{key}' is {data.get(key)!r}, expected {value!r}.", fix_data, line))
+            found = f"'{key}' is {data.get(key)!r}"
+            errors.append(error("structured-data-field", f"{found}, verwacht {value!r}.", f"{found}, expected {value!r}.", fix_data, line))
     if not data.get("name"):
-        errors.append(error("structured-data-field", "'name' (the page title) is missing.", fix_data, line))
+        errors.append(
+            error("structured-data-field", "'name' (de paginatitel) ontbreekt.", "'name' (the page title) is missing.", fix_data, line)
+        )
     if not isinstance(data.get("about"), dict) or data["about"].get("@type") != "MedicalCondition":
-        errors.append(error("structured-data-field", "'about' is not a MedicalCondition.", fix_data, line))
+        errors.append(
+            error("structured-data-field", "'about' is geen MedicalCondition.", "'about' is not a MedicalCondition.", fix_data, line)
+        )
     audience = data.get("medicalAudience")
     audiences = audience if isinstance(audience, list) else [audience]
     if not any(isinstance(a, dict) and a.get("audienceType") == "Patient" for a in audiences):
-        errors.append(error("structured-data-field", "'medicalAudience' is not Patient.", fix_data, line))
+        errors.append(
+            error("structured-data-field", "'medicalAudience' is niet Patient.", "'medicalAudience' is not Patient.", fix_data, line)
+        )
     if not isinstance(data.get("reviewedBy"), dict) or not data["reviewedBy"].get("name"):
-        errors.append(error("structured-data-field", "'reviewedBy' (the reviewer's role) is missing.", fix_data, line))
+        errors.append(
+            error(
+                "structured-data-field",
+                "'reviewedBy' (de rol van de controleur) ontbreekt.",
+                "'reviewedBy' (the reviewer's role) is missing.",
+                fix_data,
+                line,
+            )
+        )
     if page.canonical and data.get("url") != page.canonical:
         errors.append(
-            error("structured-data-field", f"'url' is {data.get('url')!r}, expected the page's address {page.canonical!r}.", fix_data, line)
+            error(
+                "structured-data-field",
+                f"'url' is {data.get('url')!r}, verwacht het adres van de pagina {page.canonical!r}.",
+                f"'url' is {data.get('url')!r}, expected the page's address {page.canonical!r}.",
+                fix_data,
+                line,
+            )
         )
     citations = data.get("citation") or []
     if len(citations) != cited:
         errors.append(
             error(
                 "structured-data-field",
+                f"'citation' noemt {len(citations)} bron{'nen' if len(citations) != 1 else ''}, maar {source} verwijst naar {cited}.",
                 f"'citation' lists {len(citations)} source{'s' if len(citations) != 1 else ''}, but {source} cites {cited}.",
                 fix_data,
                 line,
@@ -134,8 +166,13 @@ def check_structured_data(page: BuiltPage, file: str, cited: int, source: str) -
         errors.append(
             error(
                 "structured-data-date",
+                f"'lastReviewed' is {data.get('lastReviewed')!r}, maar de pagina toont {shown.attrs.get('datetime')!r}.",
                 f"'lastReviewed' is {data.get('lastReviewed')!r}, but the page shows {shown.attrs.get('datetime')!r}.",
-                "both come from last_reviewed in the front matter; build the site again, or fix the template that changed one of them.",
+                (
+                    "beide komen uit last_reviewed in de front matter; bouw de site opnieuw, of verbeter het template dat er "
+                    "een veranderde.",
+                    "both come from last_reviewed in the front matter; build the site again, or fix the template that changed one of them.",
+                ),
                 line,
             )
         )

@@ -47,9 +47,12 @@ def check_translations(sources: list[str], languages: list[str], docs: str = "do
                 ContentError(
                     existing,
                     "translation-missing",
-                    f"the page has no '{lang}' version: {missing} does not exist, so the '{lang}' site would lack this page.",
-                    f"add {missing} (the page in '{lang}', with the same front matter keys), or remove {existing} if the page should go.",
-                    None,
+                    nl=f"de pagina heeft geen versie in '{lang}': {missing} bestaat niet, dus de site in '{lang}' zou deze pagina missen.",
+                    en=f"the page has no '{lang}' version: {missing} does not exist, so the '{lang}' site would lack this page.",
+                    fix_nl=f"maak {missing} (de pagina in '{lang}', met dezelfde sleutels in de front matter), of verwijder {existing} als "
+                    "de pagina weg moet.",
+                    fix_en=f"add {missing} (the page in '{lang}', with the same front matter keys), or remove {existing} if "
+                    f"the page should go.",
                 )
             )
     return errors
@@ -72,10 +75,13 @@ def stale_notices(reviews: dict[str, ReviewDates], languages: list[str], docs: s
             ContentError(
                 f"{docs}/{src}",
                 "translation-possibly-stale",
-                f"possibly stale: last reviewed on {review.last_reviewed.isoformat()}, before its original {docs}/{page} "
+                line=review.last_line,
+                nl=f"misschien verouderd: laatst gecontroleerd op {review.last_reviewed.isoformat()}, voor het origineel {docs}/{page} "
                 f"({original.last_reviewed.isoformat()}).",
-                f"compare it with {docs}/{page}, bring the translation up to date and set last_reviewed to the date of that check.",
-                review.last_line,
+                en=f"possibly stale: last reviewed on {review.last_reviewed.isoformat()}, before its original {docs}/{page} "
+                f"({original.last_reviewed.isoformat()}).",
+                fix_nl=f"vergelijk met {docs}/{page}, werk de vertaling bij en zet last_reviewed op de datum van die controle.",
+                fix_en=f"compare it with {docs}/{page}, bring the translation up to date and set last_reviewed to the date of that check.",
             )
         )
     return notices

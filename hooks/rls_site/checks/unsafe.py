@@ -14,6 +14,7 @@ import re
 
 from rls_site.errors import ContentError
 from rls_site.markdown.text import line_at, mask_code
+from rls_site.rules import Text
 
 UNSAFE_ELEMENTS = ("script", "iframe", "object", "embed")
 _ELEMENT = re.compile(r"<\s*(?P<name>" + "|".join(UNSAFE_ELEMENTS) + r")\b", re.IGNORECASE)
@@ -26,7 +27,10 @@ _SCRIPT_URL = re.compile(
     r"(?:\]\(\s*<?\s*|^[ ]{0,3}\[[^\]\n]+\]:\s*<?\s*|<\s*|\b(?:href|src|action|formaction|data|xlink:href)\s*=\s*[\"']?\s*)" + _SCHEME,
     re.IGNORECASE | re.MULTILINE,
 )
-FIX_CODE = "To show it as an example, put it in a code block or in `backticks`."
+FIX_CODE = Text(
+    "Wil je het als voorbeeld tonen, zet het dan in een codeblok of tussen `backticks`.",
+    "To show it as an example, put it in a code block or in `backticks`.",
+)
 # Every javascript: or vbscript: URL ends in 't' and ':' (spaces between allowed): most pages have no
 # such pair, and _SCRIPT_URL, tried at every position, would be the slowest check of a page.
 _SCHEME_END = re.compile(r"[tT]\s*:")
@@ -39,16 +43,34 @@ def check_unsafe(markdown: str, file: str, first_line: int = 1) -> list[ContentE
     for match in _ELEMENT.finditer(masked):
         name = match.group("name").lower()
         if name == "script":
-            problem, fix = (
+            nl, en = (
+                "<script> mag niet in een pagina: het zou code uitvoeren op het apparaat van elke lezer.",
                 "<script> is not allowed in a page: it would run code on every reader's device.",
+            )
+            fix_nl, fix_en = (
+                "haal het weg; pagina's bevatten geen scripts (de eigen scripts van de site staan in docs/assets, genoemd in mkdocs.yml).",
                 "remove it; pages hold no scripts (the site's own scripts are in docs/assets, listed in mkdocs.yml).",
             )
         else:
-            problem, fix = (
+            nl, en = (
+                f"<{name}> mag niet in een pagina: het laadt een andere site of een programma in de pagina, dat de lezer kan volgen.",
                 f"<{name}> is not allowed in a page: it loads another site or program inside the page, which can track the reader.",
+            )
+            fix_nl, fix_en = (
+                f"haal de <{name}> weg en link naar de andere site.",
                 f"remove the <{name}> and link to the other site instead.",
             )
-        errors.append(ContentError(file, "unsafe-html", problem, f"{fix} {FIX_CODE}", line_at(markdown, match.start(), first_line)))
+        errors.append(
+            ContentError(
+                file,
+                "unsafe-html",
+                line=line_at(markdown, match.start(), first_line),
+                nl=nl,
+                en=en,
+                fix_nl=f"{fix_nl} {FIX_CODE.nl}",
+                fix_en=f"{fix_en} {FIX_CODE.en}",
+            )
+        )
     for block in _ATTRIBUTES.finditer(masked):
         for match in _HANDLER.finditer(block.group(0)):
             name = match.group("name").lower()
@@ -56,9 +78,11 @@ def check_unsafe(markdown: str, file: str, first_line: int = 1) -> list[ContentE
                 ContentError(
                     file,
                     "unsafe-event-handler",
-                    f"the event handler '{name}=' runs JavaScript in the reader's browser.",
-                    f"remove '{name}=...'; pages hold no scripts. {FIX_CODE}",
-                    line_at(markdown, block.start() + match.start(), first_line),
+                    line=line_at(markdown, block.start() + match.start(), first_line),
+                    nl=f"de gebeurtenis '{name}=' voert JavaScript uit in de browser van de lezer.",
+                    en=f"the event handler '{name}=' runs JavaScript in the reader's browser.",
+                    fix_nl=f"haal '{name}=...' weg; pagina's bevatten geen scripts. {FIX_CODE.nl}",
+                    fix_en=f"remove '{name}=...'; pages hold no scripts. {FIX_CODE.en}",
                 )
             )
     for match in _SCRIPT_URL.finditer(masked) if _SCHEME_END.search(masked) else ():
@@ -66,9 +90,11 @@ def check_unsafe(markdown: str, file: str, first_line: int = 1) -> list[ContentE
             ContentError(
                 file,
                 "unsafe-javascript-url",
-                "a link with a javascript: URL runs code when a reader clicks it.",
-                f"link to a page (https://... or a .md file) instead. {FIX_CODE}",
-                line_at(markdown, match.end() - 1, first_line),
+                line=line_at(markdown, match.end() - 1, first_line),
+                nl="een link met een javascript:-adres voert code uit als een lezer erop klikt.",
+                en="a link with a javascript: URL runs code when a reader clicks it.",
+                fix_nl=f"link naar een pagina (https://... of een .md-bestand). {FIX_CODE.nl}",
+                fix_en=f"link to a page (https://... or a .md file) instead. {FIX_CODE.en}",
             )
         )
     return errors

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rls_site.data.schema import check_entries, check_languages, check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
 from rls_site.errors import ContentError, raise_all
+from rls_site.rules import Text
 
 DATA_FILE = "data/components.yml"
 # The self-check's outcome is a care card of this level: no urgency, a visit to the GP.
@@ -42,7 +43,9 @@ def validate_components(data: YamlData, languages: list[str]) -> Components:
     errors.extend(check_languages(data, root["summary"]["heading"], ("summary", "heading"), languages, "components-data"))
     for key in ("do", "dont", "negations"):
         errors.extend(check_languages(data, root["do_dont"][key], ("do_dont", key), languages, "components-data"))
-    levels, level_errors = check_entries(data, "care", ("heading", "hidden"), languages, "components-data", "the care level", "level")
+    levels, level_errors = check_entries(
+        data, "care", ("heading", "hidden"), languages, "components-data", Text("het zorgniveau", "the care level"), Text("niveau", "level")
+    )
     errors.extend(level_errors)
     care = {key: {"heading": level["heading"], "hidden": level["hidden"]} for key, level in levels.items()}
     if SELFCHECK_LEVEL not in care:
@@ -50,9 +53,11 @@ def validate_components(data: YamlData, languages: list[str]) -> Components:
             ContentError(
                 data.path,
                 "components-data",
-                f"there is no care level '{SELFCHECK_LEVEL}': the self-check's outcome is a card of that level.",
-                f"keep the level '- id: {SELFCHECK_LEVEL}' under 'care:'.",
-                data.line_of("care"),
+                line=data.line_of("care"),
+                nl=f"er is geen zorgniveau '{SELFCHECK_LEVEL}': de uitkomst van de zelftest is een kaart van dat niveau.",
+                en=f"there is no care level '{SELFCHECK_LEVEL}': the self-check's outcome is a card of that level.",
+                fix_nl=f"houd het niveau '- id: {SELFCHECK_LEVEL}' onder 'care:'.",
+                fix_en=f"keep the level '- id: {SELFCHECK_LEVEL}' under 'care:'.",
             )
         )
     raise_all(errors)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rls_site.data.schema import check_entries, check_languages, check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
 from rls_site.errors import raise_all
+from rls_site.rules import Text
 
 DATA_FILE = "data/evidence.yml"
 
@@ -37,7 +38,9 @@ def validate_evidence(data: YamlData, languages: list[str]) -> EvidenceScale:
     raise_all(errors)
     root = data.data
     errors.extend(check_languages(data, root["label"], ("label",), languages, "evidence-data"))
-    entries, level_errors = check_entries(data, "levels", ("name", "meaning"), languages, "evidence-data", "the level id", "level")
+    entries, level_errors = check_entries(
+        data, "levels", ("name", "meaning"), languages, "evidence-data", Text("de id van niveau", "the level id"), Text("niveau", "level")
+    )
     errors.extend(level_errors)
     levels = {key: {"name": level["name"], "meaning": level["meaning"]} for key, level in entries.items()}
     raise_all(errors)

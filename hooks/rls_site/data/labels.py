@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from rls_site.data.schema import check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
-from rls_site.errors import ContentError
+from rls_site.errors import ContentError, raise_all
 
 DATA_FILE = "data/labels.yml"
 
 
-def validate_labels(data: YamlData, languages: list[str]) -> tuple[dict[str, dict], list[ContentError]]:
-    """The texts of every language that has a complete section, and every problem in the file."""
+def validate_labels(data: YamlData, languages: list[str]) -> dict[str, dict]:
+    """The texts of every language, or every problem in the file together."""
     errors = check_schema(data, load_schema("labels"), "labels-text")
     root = data.data if isinstance(data.data, dict) else {}
     for lang in languages:
@@ -24,10 +24,12 @@ def validate_labels(data: YamlData, languages: list[str]) -> tuple[dict[str, dic
                 ContentError(
                     data.path,
                     "labels-language",
-                    f"the language '{lang}' is missing.",
-                    f"add a section '{lang}:' with the same keys as the other languages.",
-                    data.line_of(),
+                    line=data.line_of(),
+                    nl=f"de taal '{lang}' ontbreekt.",
+                    en=f"the language '{lang}' is missing.",
+                    fix_nl=f"voeg een deel '{lang}:' toe met dezelfde sleutels als de andere talen.",
+                    fix_en=f"add a section '{lang}:' with the same keys as the other languages.",
                 )
             )
-    broken = {error.keys[0] for error in errors if getattr(error, "keys", ())}
-    return {lang: root[lang] for lang in languages if isinstance(root.get(lang), dict) and lang not in broken}, errors
+    raise_all(errors)
+    return {lang: root[lang] for lang in languages}

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from rls_site.data.schema import check_entries, check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
 from rls_site.errors import raise_all
+from rls_site.rules import Text
 
 DATA_FILE = "data/reviewers.yml"
 
@@ -42,7 +43,13 @@ def validate_reviewers(data: YamlData, languages: list[str]) -> dict[str, Review
     errors = check_schema(data, load_schema("reviewers"), "reviewers-data")
     raise_all(errors)
     entries, entry_errors = check_entries(
-        data, "reviewers", ("name", "qualification"), languages, "reviewers-data", "the reviewer id", "reviewer"
+        data,
+        "reviewers",
+        ("name", "qualification"),
+        languages,
+        "reviewers-data",
+        Text("de id van controleur", "the reviewer id"),
+        Text("controleur", "reviewer"),
     )
     errors.extend(entry_errors)
     reviewers = {

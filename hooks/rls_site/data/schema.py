@@ -7,6 +7,7 @@ A schema part may carry two keys of ours, read from the deepest part that has th
     "x-rule": "evidence-data"              the rule id the message names
     "x-fix":  "give every level a name"    how to fix it (a text, or one text per keyword:
                                            {"required": "...", "enum": "..."})
+    "x-fix-nl": "geef elk niveau een naam"  the same in Dutch, the editors' language
 
 Pure functions, usable without MkDocs.
 """
@@ -21,15 +22,16 @@ from typing import Any
 
 from rls_site.data.yaml_file import YamlData
 from rls_site.errors import ContentError
+from rls_site.rules import Text
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "data" / "schemas"  # the project's data/schemas
 _TYPE_WORDS = {
-    "object": "a set of 'key: value' lines",
-    "array": "a list (lines starting with '- ')",
-    "string": "a text",
-    "boolean": "true or false",
-    "integer": "a whole number",
-    "number": "a number",
+    "object": Text("een reeks regels 'sleutel: waarde'", "a set of 'key: value' lines"),
+    "array": Text("een lijst (regels die beginnen met '- ')", "a list (lines starting with '- ')"),
+    "string": Text("een tekst", "a text"),
+    "boolean": Text("true of false", "true or false"),
+    "integer": Text("een heel getal", "a whole number"),
+    "number": Text("een getal", "a number"),
 }
 
 
@@ -53,12 +55,12 @@ def _validator(schema_text: str):
     return Draft202012Validator(schema)
 
 
-def where(path: tuple) -> str:
+def where(path: tuple, lang: str = "en") -> str:
     """A place in the file as an editor reads it: levels[2].name.en (list items counted from 1)."""
     text = ""
     for part in path:
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return f"'{text}'" if text else "the file"
+    return f"'{text}'" if text else {"nl": "het bestand", "en": "the file"}[lang]
 
 
 def _annotation(schema: dict, schema_path: list, key: str, keyword: str) -> str | None:
@@ -79,35 +81,54 @@ def _annotation(schema: dict, schema_path: list, key: str, keyword: str) -> str 
     return found
 
 
-def _problem(error) -> tuple[str, tuple]:
+def _problem(error) -> tuple[Text, tuple]:
     """What is wrong, and the path of the line it is on."""
     path = tuple(error.absolute_path)
     value = error.instance
     keyword = error.validator
+    at = Text(where(path, "nl"), where(path))
     if keyword == "required":
         missing = next((name for name in error.validator_value if isinstance(value, dict) and name not in value), "?")
-        return f"{where(path)} has no '{missing}'.", path
+        return Text(f"{at.nl} heeft geen '{missing}'.", f"{at.en} has no '{missing}'."), path
     if keyword == "additionalProperties" and isinstance(value, dict):
         allowed = set(error.schema.get("properties", {}))
         unknown = sorted(str(key) for key in value if key not in allowed)
         key = unknown[0] if unknown else "?"
         known = ", ".join(sorted(allowed))
-        return f"{where(path)} has a key '{key}' that this file does not use (known keys: {known}).", path + (key,)
+        return (
+            Text(
+                f"{at.nl} heeft een sleutel '{key}' die dit bestand niet gebruikt (bekende sleutels: {known}).",
+                f"{at.en} has a key '{key}' that this file does not use (known keys: {known}).",
+            ),
+            path + (key,),
+        )
     if keyword == "type":
         expected = error.validator_value if isinstance(error.validator_value, str) else error.validator_value[0]
-        return f"{where(path)} must be {_TYPE_WORDS.get(expected, expected)}.", path
+        words = _TYPE_WORDS.get(expected, Text(expected, expected))
+        return Text(f"{at.nl} moet {words.nl} zijn.", f"{at.en} must be {words.en}."), path
     if keyword in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
-        return f"{where(path)} is empty.", path
+        return Text(f"{at.nl} is leeg.", f"{at.en} is empty."), path
     if keyword == "pattern":
-        return f"{where(path)} ('{value}') is not written in the expected form.", path
+        return Text(
+            f"{at.nl} ('{value}') is niet in de verwachte vorm geschreven.", f"{at.en} ('{value}') is not written in the expected form."
+        ), path
     if keyword == "enum":
         allowed = ", ".join(str(option) for option in error.validator_value)
-        return f"{where(path)} is '{value}'; it must be one of: {allowed}.", path
+        return Text(
+            f"{at.nl} is '{value}'; het moet een van deze zijn: {allowed}.", f"{at.en} is '{value}'; it must be one of: {allowed}."
+        ), path
     if keyword == "minItems":
-        return f"{where(path)} needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}.", path
+        count = error.validator_value
+        return (
+            Text(
+                f"{at.nl} heeft minstens {count} item{'s' if count != 1 else ''} nodig.",
+                f"{at.en} needs at least {count} item{'s' if count != 1 else ''}.",
+            ),
+            path,
+        )
     if keyword == "minProperties":
-        return f"{where(path)} is empty.", path
-    return f"{where(path)}: {error.message}.", path
+        return Text(f"{at.nl} is leeg.", f"{at.en} is empty."), path
+    return Text(f"{at.nl}: {error.message}.", f"{at.en}: {error.message}."), path
 
 
 def check_schema(data: YamlData, schema: dict, default_rule: str) -> list[ContentError]:
@@ -128,14 +149,15 @@ def check_schema(data: YamlData, schema: dict, default_rule: str) -> list[Conten
         problem, path = _problem(error)
         schema_path = list(error.absolute_schema_path)
         rule = _annotation(schema, schema_path, "x-rule", error.validator) or default_rule
-        fix = _annotation(schema, schema_path, "x-fix", error.validator) or "see data/README.md for the format of this file."
+        fix = Text(
+            _annotation(schema, schema_path, "x-fix-nl", error.validator) or "zie data/README.md voor de opbouw van dit bestand.",
+            _annotation(schema, schema_path, "x-fix", error.validator) or "see data/README.md for the format of this file.",
+        )
         line = data.line_of(*path)
         if line in lines:
             continue
         lines.add(line)
-        message = ContentError(data.path, rule, problem, fix, line)
-        message.keys = tuple(error.absolute_path)  # where in the data, for callers that keep the rest
-        errors.append(message)
+        errors.append(ContentError(data.path, rule, line=line, nl=problem.nl, en=problem.en, fix_nl=fix.nl, fix_en=fix.en))
     if not errors:
         try:
             PASSED.mkdir(parents=True, exist_ok=True)
@@ -151,9 +173,11 @@ def check_languages(data: YamlData, texts: dict, keys: tuple, languages: list[st
         ContentError(
             data.path,
             rule,
-            f"{where(keys)} has no text in '{lang}'.",
-            f"add a line '{lang}: ...' with the text in that language (the site is built in {', '.join(languages)}).",
-            data.line_of(*keys),
+            line=data.line_of(*keys),
+            nl=f"{where(keys, 'nl')} heeft geen tekst in '{lang}'.",
+            en=f"{where(keys)} has no text in '{lang}'.",
+            fix_nl=f"voeg een regel '{lang}: ...' toe met de tekst in die taal (de site wordt gebouwd in {', '.join(languages)}).",
+            fix_en=f"add a line '{lang}: ...' with the text in that language (the site is built in {', '.join(languages)}).",
         )
         for lang in languages
         if lang not in texts
@@ -161,7 +185,7 @@ def check_languages(data: YamlData, texts: dict, keys: tuple, languages: list[st
 
 
 def check_entries(
-    data: YamlData, list_key: str, text_keys: tuple[str, ...], languages: list[str], rule: str, what: str, noun: str
+    data: YamlData, list_key: str, text_keys: tuple[str, ...], languages: list[str], rule: str, what: Text, noun: Text
 ) -> tuple[dict[str, dict], list[ContentError]]:
     """The entries of the list under `list_key` by their `id` (the first of a repeated id), and a
     problem for each repeated id and each of the `text_keys` without a text in every language.
@@ -176,9 +200,11 @@ def check_entries(
                 ContentError(
                     data.path,
                     rule,
-                    f"{what} '{entry['id']}' appears twice.",
-                    f"give each {noun} its own id.",
-                    data.line_of(list_key, index, "id"),
+                    line=data.line_of(list_key, index, "id"),
+                    nl=f"{what.nl} '{entry['id']}' komt twee keer voor.",
+                    en=f"{what.en} '{entry['id']}' appears twice.",
+                    fix_nl=f"geef elke {noun.nl} een eigen id.",
+                    fix_en=f"give each {noun.en} its own id.",
                 )
             )
             continue

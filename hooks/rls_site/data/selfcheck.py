@@ -15,7 +15,6 @@ from rls_site.data.yaml_file import YamlData
 from rls_site.errors import ContentError, raise_all
 
 DATA_FILE = "data/selfcheck.yml"
-CRITERIA_COUNT = 5
 # Wording that turns answers into a verdict: that the symptoms do or do not match RLS, that the
 # reader has or has not got it, a score, or reassurance. The self-check gives none (a web page
 # cannot diagnose; about 1 in 6 people without RLS meets the symptom criteria), so no text in the
@@ -35,6 +34,9 @@ VERDICT_PHRASES = [
     r"\bscore\b",
 ]
 _VERDICT = re.compile("|".join(f"(?:{phrase})" for phrase in VERDICT_PHRASES), re.IGNORECASE)
+# A question asked as a negation ("Komen de klachten niet door ...?") turns 'Ja' into 'no' and
+# 'Nee' into 'yes', a double negative readers misread: every question is asked without one.
+NEGATIONS = re.compile(r"\b(?:niet|geen|nooit|not|no|never|none|nobody|nothing|nowhere)\b|n't\b", re.IGNORECASE)
 
 
 def verdict_in(text: str) -> str | None:
@@ -71,9 +73,13 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                 ContentError(
                     data.path,
                     "selfcheck-data",
-                    f"the language '{lang}' is missing.",
-                    f"add a section '{lang}:' with the same keys as the other languages (the site is built in {', '.join(languages)}).",
-                    data.line_of(),
+                    line=data.line_of(),
+                    nl=f"de taal '{lang}' ontbreekt.",
+                    en=f"the language '{lang}' is missing.",
+                    fix_nl=f"voeg een deel '{lang}:' toe met dezelfde sleutels als de andere talen (de site wordt gebouwd in "
+                    f"{', '.join(languages)}).",
+                    fix_en=f"add a section '{lang}:' with the same keys as the other languages (the site is built in "
+                    f"{', '.join(languages)}).",
                 )
             )
             continue
@@ -83,22 +89,40 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                     ContentError(
                         data.path,
                         "selfcheck-verdict",
-                        f"{where(keys)} gives a verdict: '{found}'.",
-                        "the self-check never says whether the symptoms match RLS or not: it only helps readers describe them and "
+                        line=data.line_of(*keys),
+                        nl=f"{where(keys, 'nl')} geeft een oordeel: '{found}'.",
+                        en=f"{where(keys)} gives a verdict: '{found}'.",
+                        fix_nl="de zelftest zegt nooit of de klachten bij RLS passen: hij helpt lezers alleen ze te beschrijven en hun "
+                        "antwoorden mee te nemen naar de huisarts. Schrijf de tekst zonder dat oordeel.",
+                        fix_en="the self-check never says whether the symptoms match RLS or not: it only helps readers describe them and "
                         "take their answers to their GP. Write the text without that verdict.",
-                        data.line_of(*keys),
                     )
                 )
         criteria = texts.get("criteria")
+        for index, criterion in enumerate(criteria if isinstance(criteria, list) else []):
+            question = criterion.get("question") if isinstance(criterion, dict) else None
+            if isinstance(question, str) and (negation := NEGATIONS.search(question)):
+                keys = (lang, "criteria", index, "question")
+                errors.append(
+                    ContentError(
+                        data.path,
+                        "selfcheck-negation",
+                        line=data.line_of(*keys),
+                        nl=f"{where(keys, 'nl')} is als ontkenning gesteld ('{negation.group(0)}'): 'Ja' en 'Nee' worden dan verwarrend.",
+                        en=f"{where(keys)} is asked as a negation ('{negation.group(0)}'): 'Yes' and 'No' become confusing.",
+                    )
+                )
         ids = [c.get("id") for c in criteria if isinstance(c, dict)] if isinstance(criteria, list) else []
         if len(set(ids)) != len(ids):
             errors.append(
                 ContentError(
                     data.path,
                     "selfcheck-data",
-                    f"two criteria in '{lang}' have the same id.",
-                    "give each criterion its own id.",
-                    data.line_of(lang, "criteria"),
+                    line=data.line_of(lang, "criteria"),
+                    nl=f"twee kenmerken in '{lang}' hebben dezelfde id.",
+                    en=f"two criteria in '{lang}' have the same id.",
+                    fix_nl="geef elk kenmerk een eigen id.",
+                    fix_en="give each criterion its own id.",
                 )
             )
         if first_ids is None:
@@ -108,10 +132,13 @@ def validate_selfcheck(data: YamlData, languages: list[str]) -> dict[str, dict]:
                 ContentError(
                     data.path,
                     "selfcheck-data",
-                    f"the criteria ids in '{lang}' ({', '.join(map(str, ids))}) differ from the first language's "
+                    line=data.line_of(lang, "criteria"),
+                    nl=f"de ids van de kenmerken in '{lang}' ({', '.join(map(str, ids))}) verschillen van die van de eerste taal "
                     f"({', '.join(map(str, first_ids))}).",
-                    "use the same ids in the same order in every language.",
-                    data.line_of(lang, "criteria"),
+                    en=f"the criteria ids in '{lang}' ({', '.join(map(str, ids))}) differ from the first language's "
+                    f"({', '.join(map(str, first_ids))}).",
+                    fix_nl="gebruik in elke taal dezelfde ids in dezelfde volgorde.",
+                    fix_en="use the same ids in the same order in every language.",
                 )
             )
     raise_all(errors)

@@ -1,6 +1,6 @@
 """The sources file (`data/sources.yml`, CSL-YAML or CSL-JSON) and its entries formatted by citeproc-py.
 
-Read and validated once per build (and again only when the file changes); each entry is formatted
+Read and validated with the other data files (rls_site.data.project); each entry is formatted
 once per language, in the AMA style, with the fixes for citeproc-py's known defects applied and
 every text from the file HTML-escaped.
 """
@@ -90,9 +90,11 @@ def validate_sources(data: YamlData) -> SourceRegistry:
         raise ContentError(
             data.path,
             "sources-format",
-            "the file must hold a list of sources under 'references:' (CSL-YAML) or be a CSL-JSON list.",
-            "export the library again as CSL YAML or CSL JSON; see data/README.md.",
-            data.line_of(*base),
+            line=data.line_of(*base),
+            nl="het bestand moet een lijst van bronnen onder 'references:' bevatten (CSL-YAML) of een CSL-JSON-lijst zijn.",
+            en="the file must hold a list of sources under 'references:' (CSL-YAML) or be a CSL-JSON list.",
+            fix_nl="exporteer de bibliotheek opnieuw als CSL YAML of CSL JSON; zie data/README.md.",
+            fix_en="export the library again as CSL YAML or CSL JSON; see data/README.md.",
         )
     # The form of the file and of each field (data/schemas/sources.schema.json); a CSL-JSON list is
     # checked as the list under 'references:' it stands for.
@@ -108,9 +110,11 @@ def validate_sources(data: YamlData) -> SourceRegistry:
                 ContentError(
                     data.path,
                     "sources-format",
-                    f"entry {index + 1} is not a source with fields (found {type(entry).__name__}).",
-                    "write each source as '- id: ...' followed by its fields, indented.",
-                    line,
+                    line=line,
+                    nl=f"item {index + 1} is geen bron met velden (gevonden: {type(entry).__name__}).",
+                    en=f"entry {index + 1} is not a source with fields (found {type(entry).__name__}).",
+                    fix_nl="schrijf elke bron als '- id: ...' met daaronder de velden, ingesprongen.",
+                    fix_en="write each source as '- id: ...' followed by its fields, indented.",
                 )
             )
             continue
@@ -120,28 +124,37 @@ def validate_sources(data: YamlData) -> SourceRegistry:
                 ContentError(
                     data.path,
                     "sources-id",
-                    f"entry {index + 1} has no usable id (found {key!r}).",
-                    "give it 'id:' with letters, digits and - _ . : only, for example 'id: smith2020'.",
-                    line,
+                    line=line,
+                    nl=f"item {index + 1} heeft geen bruikbare id (gevonden: {key!r}).",
+                    en=f"entry {index + 1} has no usable id (found {key!r}).",
+                    fix_nl="geef het 'id:' met alleen letters, cijfers en - _ . :, bijvoorbeeld 'id: smith2020'.",
+                    fix_en="give it 'id:' with letters, digits and - _ . : only, for example 'id: smith2020'.",
                 )
             )
             continue
-        label = f"source '{key}'"
         if key in entries:
             errors.append(
                 ContentError(
                     data.path,
                     "sources-duplicate",
-                    f"{label} appears twice (first at line {lines[key]}).",
-                    "give one of the two a different id, or remove the copy.",
-                    line,
+                    line=line,
+                    nl=f"bron '{key}' komt twee keer voor (eerst op regel {lines[key]}).",
+                    en=f"source '{key}' appears twice (first at line {lines[key]}).",
+                    fix_nl="geef een van de twee een andere id, of haal de kopie weg.",
+                    fix_en="give one of the two a different id, or remove the copy.",
                 )
             )
             continue
         if not isinstance(entry.get("title"), str) or not entry["title"].strip():
             errors.append(
                 ContentError(
-                    data.path, "sources-title", f"{label} has no title.", "add 'title:' with the title of the article or page.", line
+                    data.path,
+                    "sources-title",
+                    line=line,
+                    nl=f"bron '{key}' heeft geen titel.",
+                    en=f"source '{key}' has no title.",
+                    fix_nl="voeg 'title:' toe met de titel van het artikel of de pagina.",
+                    fix_en="add 'title:' with the title of the article or page.",
                 )
             )
         # A web page that shows no date is dated by when it was read ('accessed'), as AMA cites it.
@@ -150,26 +163,18 @@ def validate_sources(data: YamlData) -> SourceRegistry:
                 ContentError(
                     data.path,
                     "sources-year",
-                    f"{label} has no year.",
-                    "add 'issued: {date-parts: [[2020]]}' with the year of publication; a web page without a date gets "
+                    line=line,
+                    nl=f"bron '{key}' heeft geen jaar.",
+                    en=f"source '{key}' has no year.",
+                    fix_nl="voeg 'issued: {date-parts: [[2020]]}' toe met het jaar van publicatie; een webpagina zonder datum krijgt "
+                    "'accessed: {date-parts: [[2026, 12, 3]]}' met de dag waarop je hem las.",
+                    fix_en="add 'issued: {date-parts: [[2020]]}' with the year of publication; a web page without a date gets "
                     "'accessed: {date-parts: [[2026, 12, 3]]}' with the day you read it.",
-                    line,
                 )
             )
         entries[key], lines[key] = entry, line
     raise_all(errors)
     return SourceRegistry(data.path, entries, lines)
-
-
-_validated: dict = {}
-
-
-def registry_of(data: YamlData) -> SourceRegistry:
-    """validate_sources(data), once for each parse of the file: load_yaml hands out the same data
-    while the file is unchanged, so every page (and hook) gets one registry, formatted once per language."""
-    if _validated.get("data") is not data:
-        _validated.update(data=data, registry=validate_sources(data))
-    return _validated["registry"]
 
 
 def _escape_strings(value):

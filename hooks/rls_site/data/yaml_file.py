@@ -4,9 +4,6 @@
 editor's Windows-1252 "ë") is a ContentError naming the line and what to do in the editor, never a
 traceback. `parse_yaml` is the one YAML reader (data files, front matter); it keeps line numbers
 for error messages.
-
-`load_yaml` parses a file once per change on disk: a build (and the second language's build that
-mkdocs-static-i18n runs in the same process) reuses the parsed file until it is edited.
 """
 
 from __future__ import annotations
@@ -19,6 +16,7 @@ from typing import Any
 import yaml
 
 from rls_site.errors import ContentError
+from rls_site.rules import Text
 
 
 @dataclass
@@ -96,14 +94,16 @@ def parse_yaml(text: str, path: str) -> YamlData:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        if mark:  # libyaml's messages do not name the character: the column points at it
-            problem += f", column {mark.column + 1}"
+        # libyaml's messages do not name the character: the column points at it.
+        column = Text(f", kolom {mark.column + 1}", f", column {mark.column + 1}") if mark else Text("", "")
         raise ContentError(
             path,
             "yaml-syntax",
-            f"the file is not valid YAML ({problem}).",
-            "check indentation (spaces, not tabs) and that text with a colon is in quotes.",
-            line,
+            line=line,
+            nl=f"het bestand is geen geldige YAML ({problem}{column.nl}).",
+            en=f"the file is not valid YAML ({problem}{column.en}).",
+            fix_nl="controleer het inspringen (spaties, geen tabs) en of tekst met een dubbele punt tussen aanhalingstekens staat.",
+            fix_en="check indentation (spaces, not tabs) and that text with a colon is in quotes.",
         ) from None
     finally:
         if loader is not None:
@@ -114,9 +114,11 @@ def parse_yaml(text: str, path: str) -> YamlData:
     return YamlData(path, data, lines)
 
 
-ENCODING_FIX = (
+ENCODING_FIX = Text(
+    "sla het bestand op als UTF-8 in je editor (VS Code: klik op de codering in de statusbalk, 'Save with Encoding', 'UTF-8'; "
+    "Kladblok: 'Opslaan als', Codering 'UTF-8'), en controleer dan de tekens op die regel.",
     "save the file as UTF-8 in your editor (VS Code: click the encoding in the status bar, 'Save with Encoding', 'UTF-8'; "
-    "Notepad: 'Save as', Encoding 'UTF-8'), then check the characters on that line."
+    "Notepad: 'Save as', Encoding 'UTF-8'), then check the characters on that line.",
 )
 
 
@@ -131,30 +133,26 @@ def read_text(path: Path, shown: str) -> str:
         raise ContentError(
             shown,
             "not-utf8",
-            f"the file is not saved as UTF-8 (byte 0x{byte} on line {line} is not UTF-8; often an 'ë' or 'é' saved as Windows-1252).",
-            ENCODING_FIX,
-            line,
+            line=line,
+            nl=f"het bestand is niet als UTF-8 opgeslagen (byte 0x{byte} op regel {line} is geen UTF-8; vaak een 'ë' of 'é' "
+            "opgeslagen als Windows-1252).",
+            en=f"the file is not saved as UTF-8 (byte 0x{byte} on line {line} is not UTF-8; often an 'ë' or 'é' saved as Windows-1252).",
+            fix_nl=ENCODING_FIX.nl,
+            fix_en=ENCODING_FIX.en,
         ) from None
 
 
-_cache: dict[str, tuple[tuple[int, int], YamlData]] = {}
-
-
 def load_yaml(path: str | os.PathLike, display_path: str | None = None) -> YamlData:
-    """Parse a YAML file, reusing the parse while the file is unchanged on disk."""
+    """Read and parse a YAML file; a missing file is a ContentError."""
     file = Path(path)
     shown = display_path or str(path)
-    try:
-        stat = file.stat()
-    except FileNotFoundError:
-        raise ContentError(shown, "data-file", "the file does not exist.", "restore it from git or check its name in mkdocs.yml.") from None
-    stamp = (stat.st_mtime_ns, stat.st_size)
-    # The hooks ask for the same files for every page: an absolute path (no file system calls, unlike
-    # resolving links) is key enough.
-    key = os.path.abspath(file)
-    cached = _cache.get(key)
-    if cached and cached[0] == stamp and cached[1].path == shown:
-        return cached[1]
-    parsed = parse_yaml(read_text(file, shown), shown)
-    _cache[key] = (stamp, parsed)
-    return parsed
+    if not file.is_file():
+        raise ContentError(
+            shown,
+            "data-file",
+            nl="het bestand bestaat niet.",
+            en="the file does not exist.",
+            fix_nl="zet het terug uit git of controleer de naam in mkdocs.yml.",
+            fix_en="restore it from git or check its name in mkdocs.yml.",
+        )
+    return parse_yaml(read_text(file, shown), shown)

@@ -56,9 +56,11 @@ def parse_citations(markdown: str, file: str, first_line: int = 1) -> list[Citat
             raise ContentError(
                 file,
                 "citation-unclosed",
-                f"the citation '{markdown[start:end_of_line][:40]}' has no closing ']'.",
-                "close it on the same line, like [@smith2020].",
-                line,
+                line=line,
+                nl=f"de bronverwijzing '{markdown[start:end_of_line][:40]}' heeft geen sluitende ']'.",
+                en=f"the citation '{markdown[start:end_of_line][:40]}' has no closing ']'.",
+                fix_nl="sluit haar op dezelfde regel, zoals [@smith2020].",
+                fix_en="close it on the same line, like [@smith2020].",
             )
         if masked[close + 1 : close + 2] in ("(", "["):
             continue  # a Markdown link whose text starts with @, not a citation
@@ -69,9 +71,11 @@ def parse_citations(markdown: str, file: str, first_line: int = 1) -> list[Citat
                 raise ContentError(
                     file,
                     "citation-syntax",
-                    f"'{markdown[start : close + 1]}' is not a valid citation.",
-                    "write [@key], [@key1; @key2] or [@key, p. 12]; every key starts with @.",
-                    line,
+                    line=line,
+                    nl=f"'{markdown[start : close + 1]}' is geen geldige bronverwijzing.",
+                    en=f"'{markdown[start : close + 1]}' is not a valid citation.",
+                    fix_nl="schrijf [@sleutel], [@sleutel1; @sleutel2] of [@sleutel, p. 12]; elke sleutel begint met @.",
+                    fix_en="write [@key], [@key1; @key2] or [@key, p. 12]; every key starts with @.",
                 )
             items.append((item.group("key"), item.group("locator")))
         citations.append(Citation(start, close + 1, line, tuple(items)))
@@ -97,14 +101,18 @@ def check_keys(citations: list[Citation], registry: SourceRegistry, file: str) -
         for key, _ in citation.items:
             if key not in registry.entries:
                 close = difflib.get_close_matches(key, registry.entries, n=3, cutoff=0.5)
-                hint = f"did you mean {', '.join('@' + c for c in close)}? " if close else ""
+                suggestions = ", ".join("@" + c for c in close)
                 errors.append(
                     ContentError(
                         file,
                         "citation-unknown-key",
-                        f"unknown source '@{key}'.",
-                        f"{hint}Use an id from {registry.path}, or add the source there.",
-                        citation.line,
+                        line=citation.line,
+                        nl=f"onbekende bron '@{key}'.",
+                        en=f"unknown source '@{key}'.",
+                        fix_nl=(f"bedoel je {suggestions}? " if close else "")
+                        + f"Gebruik een id uit {registry.path}, of voeg de bron daar toe.",
+                        fix_en=(f"did you mean {suggestions}? " if close else "")
+                        + f"Use an id from {registry.path}, or add the source there.",
                     )
                 )
     return errors
@@ -156,19 +164,6 @@ def _citation_parts(items, numbers: dict[str, int]) -> list[dict]:
             parts.append({"separator": ","})
         parts.append(part)
     return parts
-
-
-def render_citations(
-    markdown: str, citations: list[Citation], formatted: dict[str, str], labels: dict, env: jinja2.Environment
-) -> tuple[str, list[str]]:
-    """Replace citations by numbered links and append the page's source list.
-
-    Returns the new Markdown and the cited keys in order of first citation.
-    """
-    if not citations:
-        return markdown, []
-    text, listing, keys = cite(markdown, citations, formatted, labels, env)
-    return with_references(text, listing, labels), keys
 
 
 def with_references(text: str, listing: str, labels: dict) -> str:

@@ -35,6 +35,7 @@ from rls_site.data.components import DATA_FILE, Components
 from rls_site.errors import ContentError, raise_all
 from rls_site.markdown.settings import SiteExtension
 from rls_site.markdown.text import Marker, find_markers, line_at, mask_code, replace_spans
+from rls_site.rules import Text
 
 OPENERS = ("summary", "care", "do")
 MARKERS = (*OPENERS, "dont", "end")
@@ -65,16 +66,24 @@ def find_parts(markers: list[Marker], file: str) -> tuple[list[Part], list[Conte
     opener: Marker | None = None
     middle: Marker | None = None
 
-    def wrong(marker: Marker, problem: str, fix: str) -> None:
-        errors.append(ContentError(file, "component-structure", problem, fix, marker.line))
+    def wrong(marker: Marker, problem: Text, fix: Text) -> None:
+        errors.append(
+            ContentError(file, "component-structure", line=marker.line, nl=problem.nl, en=problem.en, fix_nl=fix.nl, fix_en=fix.en)
+        )
 
     for marker in (m for m in markers if m.name in MARKERS):
         if marker.name in OPENERS:
             if opener is not None:
                 wrong(
                     marker,
-                    f"<!-- md:{marker.name} --> starts inside the part opened by <!-- md:{opener.name} --> at line {opener.line}.",
-                    f"close that part with <!-- md:end --> before line {marker.line}; parts do not go inside each other.",
+                    Text(
+                        f"<!-- md:{marker.name} --> begint binnen het deel dat <!-- md:{opener.name} --> op regel {opener.line} opende.",
+                        f"<!-- md:{marker.name} --> starts inside the part opened by <!-- md:{opener.name} --> at line {opener.line}.",
+                    ),
+                    Text(
+                        f"sluit dat deel met <!-- md:end --> voor regel {marker.line}; delen staan niet in elkaar.",
+                        f"close that part with <!-- md:end --> before line {marker.line}; parts do not go inside each other.",
+                    ),
                 )
                 continue
             opener, middle = marker, None
@@ -82,26 +91,51 @@ def find_parts(markers: list[Marker], file: str) -> tuple[list[Part], list[Conte
             if opener is None or opener.name != "do" or middle is not None:
                 wrong(
                     marker,
-                    "<!-- md:dont --> is not inside a <!-- md:do --> list.",
-                    "write <!-- md:do -->, the things to do, <!-- md:dont -->, the things not to do, then <!-- md:end -->.",
+                    Text(
+                        "<!-- md:dont --> staat niet in een lijst <!-- md:do -->.", "<!-- md:dont --> is not inside a <!-- md:do --> list."
+                    ),
+                    Text(
+                        "schrijf <!-- md:do -->, wat je wel doet, <!-- md:dont -->, wat je niet doet, dan <!-- md:end -->.",
+                        "write <!-- md:do -->, the things to do, <!-- md:dont -->, the things not to do, then <!-- md:end -->.",
+                    ),
                 )
                 continue
             middle = marker
         else:  # end
             if opener is None:
-                wrong(marker, "<!-- md:end --> closes no part.", "remove it, or open the part above it (<!-- md:summary -->, ...).")
+                wrong(
+                    marker,
+                    Text("<!-- md:end --> sluit geen deel.", "<!-- md:end --> closes no part."),
+                    Text(
+                        "haal hem weg, of open het deel erboven (<!-- md:summary -->, ...).",
+                        "remove it, or open the part above it (<!-- md:summary -->, ...).",
+                    ),
+                )
                 continue
             if opener.name == "do" and middle is None:
                 wrong(
                     marker,
-                    f"the Do list opened at line {opener.line} has no <!-- md:dont --> part.",
-                    "add <!-- md:dont --> and the things not to do before <!-- md:end -->.",
+                    Text(
+                        f"de lijst Wel doen op regel {opener.line} heeft geen deel <!-- md:dont -->.",
+                        f"the Do list opened at line {opener.line} has no <!-- md:dont --> part.",
+                    ),
+                    Text(
+                        "voeg <!-- md:dont --> en wat je niet doet toe voor <!-- md:end -->.",
+                        "add <!-- md:dont --> and the things not to do before <!-- md:end -->.",
+                    ),
                 )
             else:
                 parts.append(Part(opener.name, opener, middle, marker))
             opener, middle = None, None
     if opener is not None:
-        wrong(opener, f"<!-- md:{opener.name} --> is not closed.", "write <!-- md:end --> on its own line after the part's list.")
+        wrong(
+            opener,
+            Text(f"<!-- md:{opener.name} --> is niet gesloten.", f"<!-- md:{opener.name} --> is not closed."),
+            Text(
+                "schrijf <!-- md:end --> op een eigen regel na de lijst van het deel.",
+                "write <!-- md:end --> on its own line after the part's list.",
+            ),
+        )
     return parts, errors
 
 
@@ -117,9 +151,13 @@ def _not_alone(markdown: str, marker: Marker, file: str) -> ContentError:
     return ContentError(
         file,
         "component-structure",
-        f"<!-- md:{marker.name} --> is not on a line of its own at the start of the line.",
-        "put the marker alone on its line, not indented, with an empty line before and after it; parts do not go inside a list or a box.",
-        marker.line,
+        line=marker.line,
+        nl=f"<!-- md:{marker.name} --> staat niet alleen op een regel, aan het begin van de regel.",
+        en=f"<!-- md:{marker.name} --> is not on a line of its own at the start of the line.",
+        fix_nl="zet de markering alleen op haar regel, niet ingesprongen, met een lege regel ervoor en erna; delen staan niet in een "
+        "lijst of een kader.",
+        fix_en="put the marker alone on its line, not indented, with an empty line before and after it; parts do not go inside a list "
+        "or a box.",
     )
 
 
@@ -149,14 +187,21 @@ def _checked_parts(
             errors.extend(_check_level(part.opener, components, file))
         for name, start, end in part.sections():
             if not _items(masked[start:end]):
-                what = {"content": f"<!-- md:{part.kind} -->", "do": "the Do part", "dont": "the Do not part"}[name]
+                what = {
+                    "content": Text(f"<!-- md:{part.kind} -->", f"<!-- md:{part.kind} -->"),
+                    "do": Text("het deel Wel doen", "the Do part"),
+                    "dont": Text("het deel Niet doen", "the Do not part"),
+                }[name]
+                line = part.opener.line if name != "dont" else part.middle.line
                 errors.append(
                     ContentError(
                         file,
                         "component-empty",
-                        f"{what} (line {part.opener.line if name != 'dont' else part.middle.line}) holds no list.",
-                        "write its items as a list, one '- ...' line each, between the markers.",
-                        part.opener.line if name != "dont" else part.middle.line,
+                        line=line,
+                        nl=f"{what.nl} (regel {line}) bevat geen lijst.",
+                        en=f"{what.en} (line {line}) holds no list.",
+                        fix_nl="schrijf de punten als lijst, elk op een regel '- ...', tussen de markeringen.",
+                        fix_en="write its items as a list, one '- ...' line each, between the markers.",
                     )
                 )
             if name == "dont" and components is not None:
@@ -167,10 +212,13 @@ def _checked_parts(
                             ContentError(
                                 file,
                                 "do-dont-negation",
-                                f"the Do not item '{match.group('text').strip()[:60]}' does not say in words what not to do.",
-                                f"write one of {', '.join(repr(w) for w in words)} in it (for example 'Slik geen ...', 'Do not take ...'); "
-                                f"the words are in {DATA_FILE}.",
-                                line_at(markdown, match.start()),
+                                line=line_at(markdown, match.start()),
+                                nl=f"het punt '{match.group('text').strip()[:60]}' onder Niet doen zegt niet in woorden wat je niet doet.",
+                                en=f"the Do not item '{match.group('text').strip()[:60]}' does not say in words what not to do.",
+                                fix_nl=f"schrijf er een van {', '.join(repr(w) for w in words)} in (bijvoorbeeld 'Slik geen ...', "
+                                f"'Do not take ...'); de woorden staan in {DATA_FILE}.",
+                                fix_en=f"write one of {', '.join(repr(w) for w in words)} in it (for example 'Slik geen ...', "
+                                f"'Do not take ...'); the words are in {DATA_FILE}.",
                             )
                         )
     for extra in summaries[1:]:
@@ -178,9 +226,11 @@ def _checked_parts(
             ContentError(
                 file,
                 "summary-place",
-                f"the page has a second summary (the first is at line {summaries[0].opener.line}).",
-                "keep one <!-- md:summary --> part, at the top of the page.",
-                extra.opener.line,
+                line=extra.opener.line,
+                nl=f"de pagina heeft een tweede samenvatting (de eerste staat op regel {summaries[0].opener.line}).",
+                en=f"the page has a second summary (the first is at line {summaries[0].opener.line}).",
+                fix_nl="houd één deel <!-- md:summary -->, bovenaan de pagina.",
+                fix_en="keep one <!-- md:summary --> part, at the top of the page.",
             )
         )
     if summaries:
@@ -190,9 +240,11 @@ def _checked_parts(
                 ContentError(
                     file,
                     "summary-place",
-                    f"the summary comes after the page's first section (line {line_at(markdown, first_section.start())}).",
-                    "move the <!-- md:summary --> part up, between the page's title and its first '##' heading.",
-                    summaries[0].opener.line,
+                    line=summaries[0].opener.line,
+                    nl=f"de samenvatting staat na het eerste deel van de pagina (regel {line_at(markdown, first_section.start())}).",
+                    en=f"the summary comes after the page's first section (line {line_at(markdown, first_section.start())}).",
+                    fix_nl="zet het deel <!-- md:summary --> hoger, tussen de titel van de pagina en de eerste kop '##'.",
+                    fix_en="move the <!-- md:summary --> part up, between the page's title and its first '##' heading.",
                 )
             )
     return parts, masked, errors
@@ -207,23 +259,26 @@ def _check_level(marker: Marker, components: Components | None, file: str) -> li
             ContentError(
                 file,
                 "care-level-missing",
-                "the care card names no level.",
-                f"write the level after the name, for example <!-- md:care appointment -->; levels ({DATA_FILE}): {known}.",
-                marker.line,
+                line=marker.line,
+                nl="de zorgkaart noemt geen niveau.",
+                en="the care card names no level.",
+                fix_nl=f"schrijf het niveau na de naam, bijvoorbeeld <!-- md:care appointment -->; niveaus ({DATA_FILE}): {known}.",
+                fix_en=f"write the level after the name, for example <!-- md:care appointment -->; levels ({DATA_FILE}): {known}.",
             )
         ]
     written = " ".join(marker.args)
     if len(marker.args) == 1 and written in components.care:
         return []
     close = difflib.get_close_matches(written, components.care, n=1)
-    hint = f"did you mean '{close[0]}'? " if close else ""
     return [
         ContentError(
             file,
             "care-level-unknown",
-            f"'{written}' is not a care card level.",
-            f"{hint}Use one of: {known} (defined in {DATA_FILE}).",
-            marker.line,
+            line=marker.line,
+            nl=f"'{written}' is geen niveau van een zorgkaart.",
+            en=f"'{written}' is not a care card level.",
+            fix_nl=(f"bedoel je '{close[0]}'? " if close else "") + f"Gebruik een van: {known} (vastgelegd in {DATA_FILE}).",
+            fix_en=(f"did you mean '{close[0]}'? " if close else "") + f"Use one of: {known} (defined in {DATA_FILE}).",
         )
     ]
 

@@ -41,9 +41,11 @@ def check_evidence_markers(markers: list[Marker], scale: EvidenceScale, file: st
                 ContentError(
                     file,
                     "evidence-marker",
-                    f"<!-- md:{SCALE_MARKER} --> takes no level, found '{' '.join(marker.args)}'.",
-                    f"write <!-- md:{SCALE_MARKER} --> on its own line where the scale is explained.",
-                    marker.line,
+                    line=marker.line,
+                    nl=f"<!-- md:{SCALE_MARKER} --> heeft geen niveau, gevonden: '{' '.join(marker.args)}'.",
+                    en=f"<!-- md:{SCALE_MARKER} --> takes no level, found '{' '.join(marker.args)}'.",
+                    fix_nl=f"schrijf <!-- md:{SCALE_MARKER} --> op een eigen regel waar de schaal wordt uitgelegd.",
+                    fix_en=f"write <!-- md:{SCALE_MARKER} --> on its own line where the scale is explained.",
                 )
             )
         if marker.name != STATEMENT_MARKER:
@@ -53,22 +55,27 @@ def check_evidence_markers(markers: list[Marker], scale: EvidenceScale, file: st
                 ContentError(
                     file,
                     "evidence-level-missing",
-                    "the evidence marker names no level.",
-                    f"write the level after the name, for example <!-- md:{STATEMENT_MARKER} weak -->; levels ({DATA_FILE}): {known}.",
-                    marker.line,
+                    line=marker.line,
+                    nl="de bewijsmarkering noemt geen niveau.",
+                    en="the evidence marker names no level.",
+                    fix_nl=f"schrijf het niveau na de naam, bijvoorbeeld <!-- md:{STATEMENT_MARKER} weak -->; niveaus "
+                    f"({DATA_FILE}): {known}.",
+                    fix_en=f"write the level after the name, for example <!-- md:{STATEMENT_MARKER} weak -->; levels "
+                    f"({DATA_FILE}): {known}.",
                 )
             )
         elif len(marker.args) > 1 or marker.args[0] not in scale.levels:
             written = " ".join(marker.args)
             close = difflib.get_close_matches(written, scale.levels, n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
             errors.append(
                 ContentError(
                     file,
                     "evidence-level-unknown",
-                    f"'{written}' is not a level of the evidence scale.",
-                    f"{hint}Use one of: {known} (defined in {DATA_FILE}).",
-                    marker.line,
+                    line=marker.line,
+                    nl=f"'{written}' is geen niveau van de bewijsschaal.",
+                    en=f"'{written}' is not a level of the evidence scale.",
+                    fix_nl=(f"bedoel je '{close[0]}'? " if close else "") + f"Gebruik een van: {known} (vastgelegd in {DATA_FILE}).",
+                    fix_en=(f"did you mean '{close[0]}'? " if close else "") + f"Use one of: {known} (defined in {DATA_FILE}).",
                 )
             )
     return errors

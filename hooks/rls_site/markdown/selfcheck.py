@@ -21,9 +21,6 @@ from rls_site.markdown.text import Marker, find_markers, replace_spans
 
 MARKER = "selfcheck"
 TEMPLATE = "partials/selfcheck.html"
-# The attribute the template writes and the script starts from, as the template writes it: a page
-# showing the marker in a code example holds it escaped, never like this.
-SELFCHECK_ELEMENT = " data-selfcheck>"
 PAGE = "page"
 
 
@@ -37,9 +34,11 @@ def check_selfcheck_markers(markers: list[Marker], file: str) -> list[ContentErr
                 ContentError(
                     file,
                     "selfcheck-marker",
-                    f"<!-- md:selfcheck --> takes no argument, found '{' '.join(marker.args)}'.",
-                    "write the marker as <!-- md:selfcheck -->.",
-                    marker.line,
+                    line=marker.line,
+                    nl=f"<!-- md:selfcheck --> heeft geen argument, gevonden: '{' '.join(marker.args)}'.",
+                    en=f"<!-- md:selfcheck --> takes no argument, found '{' '.join(marker.args)}'.",
+                    fix_nl="schrijf de markering als <!-- md:selfcheck -->.",
+                    fix_en="write the marker as <!-- md:selfcheck -->.",
                 )
             )
     if len(found) > 1:
@@ -47,9 +46,11 @@ def check_selfcheck_markers(markers: list[Marker], file: str) -> list[ContentErr
             ContentError(
                 file,
                 "selfcheck-marker",
-                "the self-check appears more than once on this page.",
-                f"keep one <!-- md:selfcheck --> (first at line {found[0].line}).",
-                found[1].line,
+                line=found[1].line,
+                nl="de zelftest staat meer dan eens op deze pagina.",
+                en="the self-check appears more than once on this page.",
+                fix_nl=f"houd één <!-- md:selfcheck --> (de eerste op regel {found[0].line}).",
+                fix_en=f"keep one <!-- md:selfcheck --> (first at line {found[0].line}).",
             )
         )
     return errors
@@ -58,11 +59,6 @@ def check_selfcheck_markers(markers: list[Marker], file: str) -> list[ContentErr
 def render_selfcheck(texts: dict, care: dict, env: jinja2.Environment) -> str:
     """HTML of the self-check for one language's texts; `care` is its outcome's care card level."""
     return env.get_template(TEMPLATE).render(texts=texts, care=care).strip()
-
-
-def has_selfcheck(html: str) -> bool:
-    """The page's HTML holds a self-check: the element its script starts from."""
-    return SELFCHECK_ELEMENT in html
 
 
 class _SelfcheckPreprocessor(Preprocessor):

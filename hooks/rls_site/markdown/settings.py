@@ -8,7 +8,7 @@ arguments to `markdown.Markdown(extensions=[...], extension_configs=...)`):
     lang   the language of the pages being converted (default: the site's first language);
            the MkDocs hooks set it for each language's build
 
-From them it gets the data files (rls_site.data.project, read once per change) and the templates
+From them it gets the data files (rls_site.data.project, which keeps them until one changes) and the templates
 in overrides/partials, where all HTML is written.
 """
 
@@ -22,8 +22,7 @@ from pathlib import Path
 import jinja2
 from markdown import Extension
 
-from rls_site.config import CONFIG_FILE, read_config
-from rls_site.data.project import DATA_FILES, ProjectData, project_data
+from rls_site.data.project import ProjectData, project_data
 
 TEMPLATES = "overrides"
 
@@ -59,30 +58,6 @@ class SiteExtension(Extension):
 
     def site(self) -> Site:
         """The project's data and templates for this extension's language."""
-        root, lang = os.path.abspath(self.getConfig("root") or "."), self.getConfig("lang")
-        stamp = _stamp(root)
-        cached = _sites.get((root, lang))
-        if cached and cached[0] == stamp:
-            return cached[1]
-        folder = Path(root).resolve()
-        config = read_config(folder / CONFIG_FILE)
-        languages = config.languages if config else ["en"]
-        site = Site(project_data(folder, languages), lang or languages[0], template_env(folder / TEMPLATES))
-        _sites[(root, lang)] = (stamp, site)
-        return site
-
-
-# Every page's conversion asks for the site, once an extension (MkDocs makes the extensions anew
-# for each page): read again only when mkdocs.yml or a data file changed (`mkdocs serve`).
-_sites: dict[tuple[str, str], tuple[tuple, Site]] = {}
-
-
-def _stamp(root: str) -> tuple:
-    stamps = []
-    for name in (CONFIG_FILE, *DATA_FILES):
-        try:
-            stat = os.stat(os.path.join(root, name))
-            stamps.append((stat.st_mtime_ns, stat.st_size))
-        except OSError:
-            stamps.append(None)
-    return tuple(stamps)
+        folder = os.path.abspath(self.getConfig("root") or ".")
+        data = project_data(folder)  # the languages of the project's mkdocs.yml
+        return Site(data, self.getConfig("lang") or data.languages[0], template_env(Path(folder, TEMPLATES)))

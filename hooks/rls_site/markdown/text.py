@@ -22,19 +22,40 @@ import re
 from dataclasses import dataclass
 
 from rls_site.errors import ContentError
+from rls_site.rules import Text
 
 # Every marker name the hooks know, with what it does: unknown names fail the build.
 KNOWN_MARKERS = {
-    "selfcheck": "the self-check of the five criteria (data/selfcheck.yml)",
-    "bibliography": "every source in data/sources.yml, with the pages that cite it",
-    "partner-notice": "the partner-link notice, required before the first partner link (data/partners.yml)",
-    "evidence": "an evidence statement: <!-- md:evidence weak --> and its text (levels in data/evidence.yml)",
-    "evidence-scale": "every level of the evidence scale with its meaning (about page)",
-    "summary": "'In het kort': the page in a few lines, closed by <!-- md:end --> (data/components.yml)",
-    "care": "a care card: <!-- md:care appointment -->, its list, <!-- md:end --> (levels in data/components.yml)",
-    "do": "what to do: <!-- md:do -->, a list, <!-- md:dont -->, a list, <!-- md:end -->",
-    "dont": "what not to do, inside a <!-- md:do --> part",
-    "end": "closes a summary, care card or Do / Do not part",
+    "selfcheck": Text("de zelftest van de vijf kenmerken (data/selfcheck.yml)", "the self-check of the five criteria (data/selfcheck.yml)"),
+    "bibliography": Text(
+        "elke bron in data/sources.yml, met de pagina's die ernaar verwijzen",
+        "every source in data/sources.yml, with the pages that cite it",
+    ),
+    "partner-notice": Text(
+        "de partnermelding, verplicht voor de eerste partnerlink (data/partners.yml)",
+        "the partner-link notice, required before the first partner link (data/partners.yml)",
+    ),
+    "evidence": Text(
+        "een uitspraak over bewijs: <!-- md:evidence weak --> en de tekst (niveaus in data/evidence.yml)",
+        "an evidence statement: <!-- md:evidence weak --> and its text (levels in data/evidence.yml)",
+    ),
+    "evidence-scale": Text(
+        "elk niveau van de bewijsschaal met zijn betekenis (over-pagina)", "every level of the evidence scale with its meaning (about page)"
+    ),
+    "summary": Text(
+        "'In het kort': de pagina in een paar regels, gesloten met <!-- md:end --> (data/components.yml)",
+        "'In het kort': the page in a few lines, closed by <!-- md:end --> (data/components.yml)",
+    ),
+    "care": Text(
+        "een zorgkaart: <!-- md:care appointment -->, de lijst, <!-- md:end --> (niveaus in data/components.yml)",
+        "a care card: <!-- md:care appointment -->, its list, <!-- md:end --> (levels in data/components.yml)",
+    ),
+    "do": Text(
+        "wat je wel doet: <!-- md:do -->, een lijst, <!-- md:dont -->, een lijst, <!-- md:end -->",
+        "what to do: <!-- md:do -->, a list, <!-- md:dont -->, a list, <!-- md:end -->",
+    ),
+    "dont": Text("wat je niet doet, binnen een deel <!-- md:do -->", "what not to do, inside a <!-- md:do --> part"),
+    "end": Text("sluit een samenvatting, zorgkaart of deel Wel doen / Niet doen", "closes a summary, care card or Do / Do not part"),
 }
 
 _FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
@@ -88,17 +109,6 @@ def line_at(text: str, offset: int, first_line: int = 1) -> int:
     return first_line + text.count("\n", 0, offset)
 
 
-def body_first_line(source: str | None, markdown: str) -> int:
-    """Line in the file where the Markdown body starts (MkDocs strips the YAML front matter)."""
-    if not source:
-        return 1
-    if source.endswith(markdown):
-        index = len(source) - len(markdown)
-    else:  # another hook changed the text already: find its start
-        index = max(source.find(markdown.lstrip()[:200]), 0)
-    return source.count("\n", 0, index) + 1
-
-
 @dataclass(frozen=True)
 class Marker:
     name: str
@@ -117,9 +127,22 @@ def find_markers(markdown: str, file: str, first_line: int = 1) -> list[Marker]:
         line = line_at(markdown, match.start(), first_line)
         if name not in KNOWN_MARKERS:
             close = difflib.get_close_matches(name, KNOWN_MARKERS, n=1)
-            hint = f"did you mean <!-- md:{close[0]} -->? " if close else ""
-            known = ", ".join(f"<!-- md:{n} --> ({what})" for n, what in KNOWN_MARKERS.items())
-            raise ContentError(file, "unknown-marker", f"unknown marker <!-- md:{name} -->.", f"{hint}Known markers: {known}.", line)
+            known = [(f"<!-- md:{n} -->", what) for n, what in KNOWN_MARKERS.items()]
+            raise ContentError(
+                file,
+                "unknown-marker",
+                line=line,
+                nl=f"onbekende markering <!-- md:{name} -->.",
+                en=f"unknown marker <!-- md:{name} -->.",
+                fix_nl=(f"bedoel je <!-- md:{close[0]} -->? " if close else "")
+                + "Bekende markeringen: "
+                + ", ".join(f"{marker} ({what.nl})" for marker, what in known)
+                + ".",
+                fix_en=(f"did you mean <!-- md:{close[0]} -->? " if close else "")
+                + "Known markers: "
+                + ", ".join(f"{marker} ({what.en})" for marker, what in known)
+                + ".",
+            )
         markers.append(Marker(name, tuple(match.group("args").split()), match.start(), match.end(), line))
     return markers
 

@@ -7,7 +7,6 @@ problem names the line. Pure functions, usable without MkDocs.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
@@ -15,13 +14,14 @@ import yaml
 
 from rls_site.data.yaml_file import compose
 from rls_site.errors import ContentError
+from rls_site.rules import Text
 
 # The block MkDocs reads: '---' on the first line, closed by '---' or '...'.
 _BLOCK = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-EXAMPLE = "title, description, last_reviewed, reviewed_by and next_review (copy the block from another page)"
-# A line that YAML reads as one key and its value, as written: a plain key, ': ', and a value that
-# starts with a letter or digit and holds no YAML syntax (no ':' or '#', only plain punctuation).
-_SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):[ ]+([^\W_][\w ,.;!?'\"()/%&*+=@$-]*)")
+EXAMPLE = Text(
+    "title, description, last_reviewed, reviewed_by en next_review (kopieer het blok van een andere pagina)",
+    "title, description, last_reviewed, reviewed_by and next_review (copy the block from another page)",
+)
 
 
 @dataclass
@@ -57,37 +57,35 @@ def read_front_matter(source: str, file: str) -> FrontMatter:
         raise ContentError(
             file,
             "front-matter",
-            "the page has no front matter.",
-            f"start the file with a block between two '---' lines holding {EXAMPLE}.",
-            1,
+            line=1,
+            nl="de pagina heeft geen front matter.",
+            en="the page has no front matter.",
+            fix_nl=f"begin het bestand met een blok tussen twee regels '---' met {EXAMPLE.nl}.",
+            fix_en=f"start the file with a block between two '---' lines holding {EXAMPLE.en}.",
         )
-    values, lines = _read_block(match.group(1), file)
-    return FrontMatter(file, dict(values), dict(lines))
-
-
-# A build reads each page's front matter twice (the checks before the build, the page's review dates
-# while it is built): YAML is parsed once per block. Enough entries for every page of a large site.
-@functools.lru_cache(maxsize=8192)
-def _read_block(block: str, file: str) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, int], ...]]:
-    """The block's (key, value) and (key, line) pairs; values and lines as read_front_matter gives them."""
-    simple = _simple_block(block)
-    if simple is not None:
-        return simple
     try:
-        node = compose(block)
+        node = compose(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ContentError(
             file,
             "front-matter",
-            f"the front matter is not valid YAML ({problem}).",
-            "write one 'key: value' per line; put text with a colon in quotes.",
-            mark.line + 2 if mark else 1,
+            line=mark.line + 2 if mark else 1,
+            nl=f"de front matter is geen geldige YAML ({problem}).",
+            en=f"the front matter is not valid YAML ({problem}).",
+            fix_nl="schrijf één 'sleutel: waarde' per regel; zet tekst met een dubbele punt tussen aanhalingstekens.",
+            fix_en="write one 'key: value' per line; put text with a colon in quotes.",
         ) from None
     if not isinstance(node, yaml.MappingNode):
         raise ContentError(
-            file, "front-matter", "the front matter is not a list of 'key: value' lines.", f"write one 'key: value' per line: {EXAMPLE}.", 2
+            file,
+            "front-matter",
+            line=2,
+            nl="de front matter is geen lijst van regels 'sleutel: waarde'.",
+            en="the front matter is not a list of 'key: value' lines.",
+            fix_nl=f"schrijf één 'sleutel: waarde' per regel: {EXAMPLE.nl}.",
+            fix_en=f"write one 'key: value' per line: {EXAMPLE.en}.",
         )
     values: dict[str, str | None] = {}
     lines: dict[str, int] = {}
@@ -95,18 +93,4 @@ def _read_block(block: str, file: str) -> tuple[tuple[tuple[str, str | None], ..
         key = str(key_node.value)
         values[key] = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
         lines[key] = key_node.start_mark.line + 2  # 1-based, after the opening '---'
-    return tuple(values.items()), tuple(lines.items())
-
-
-def _simple_block(block: str) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[str, int], ...]] | None:
-    """The block as _read_block gives it, when every line is a simple 'key: value' (what editors
-    write); None otherwise. PyYAML's parser, written in Python, takes about a millisecond a page."""
-    values: dict[str, str | None] = {}
-    lines: dict[str, int] = {}
-    for index, line in enumerate(block.split("\n")[:-1]):
-        match = _SIMPLE_LINE.fullmatch(line)
-        if match is None:
-            return None
-        values[match.group(1)] = match.group(2).rstrip(" ")  # YAML drops the spaces after a value
-        lines[match.group(1)] = index + 2
-    return tuple(values.items()), tuple(lines.items())
+    return FrontMatter(file, values, lines)
