@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from playwright.sync_api import expect
 
 from conftest import LANGUAGES, ROOT, pages, search_fragments
+from test_browser_wcag import HELPERS as WCAG_HELPERS
 
 pytestmark = pytest.mark.browser
 
@@ -66,15 +67,10 @@ def default_font_size(page) -> float:
     )
 
 
-HELPERS = """
-const shown = (el) => {
-  const style = getComputedStyle(el);
-  if (style.display === 'none' || style.visibility === 'hidden') return false;
-  if (el.closest('[hidden], .site-visually-hidden, .md-visually-hidden')) return false;
-  const rect = el.getBoundingClientRect();
-  return rect.width > 0 && rect.height > 0;
-};
-const name = (el) => `<${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ' class="' + el.className + '"' : ''}> "${(el.innerText || el.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 40)}"`;
+# The WCAG tests' helpers (is an element shown, how to name it), and the lines a text stands on.
+HELPERS = (
+    WCAG_HELPERS
+    + """
 // The lines a piece of text stands on: its line boxes, grouped by their vertical position.
 const lines = (rects) => {
   const tops = [];
@@ -85,6 +81,7 @@ const lines = (rects) => {
   return tops.length;
 };
 """
+)
 
 # The header with large text: at most two rows of controls, the site name in at most two lines
 # and never broken inside a word, the language link whole and in view; kept in view while the page
