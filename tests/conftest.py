@@ -1,10 +1,12 @@
 """Shared fixtures and helpers: the tests' own small site, the real site built once, a real Chromium.
 
 The tests' own small site, `tests/fixtures/site/`, is what the machinery (rules, checks, extensions,
-templates, report) is tested on: its own `mkdocs.yml`, four pages in Dutch and English (`index`
-with summary, citations, an evidence statement, Do / Do not and a care card; `symptomen` with the
-self-check; `bronnen` with the full source list; `over`, the about page; and `zoeken`), its own
-data files, and its own dates: every page reviewed 2026-11-25, next review 2027-11-25, checked
+templates, report, preview) is tested on: the project's own `mkdocs.yml` with only its site name
+and its menu (`nav:`) taken from `FIXTURE_CONFIG` (`mkdocs-own.yml`, replaced as text, so the small
+site always has the project's hooks, extensions and validation); four pages in Dutch and English
+(`index` with summary, citations, an evidence statement, Do / Do not and a care card; `symptomen`
+with the self-check; `bronnen` with the full source list; `over`, the about page; and `zoeken`);
+its own data files, and its own dates: every page reviewed 2026-11-25, next review 2027-11-25, checked
 with today fixed at `FIXTURE_TODAY` (2026-12-03, through `RLS_TODAY`). A copy of it takes the
 project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates (`overrides/`) and
 `docs/assets/`, so what it tests is this project's machinery over content that never changes.
@@ -15,9 +17,12 @@ project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates 
   per file path and keeps its state between builds of one copy, as in `mkdocs serve`) or, where
   the exact terminal output is what is tested, with `build(project)` (`mkdocs build --strict` in a
   subprocess). `check_in_process(project)` is `make check` over its docs/ and site/.
+- `edit(project, path, old, new)`, `append(project, path, text)` and `add_to_nav(project, page)`
+  change a copy; `line_of(...)` finds the line a message must name.
 - `english_messages`: RLS_MESSAGES=en, for tests that read a message's words (assert rule, file
   and line instead wherever they are enough).
-- `small_root`: an unbuilt copy, the project folder for the Markdown extensions' string tests.
+- `small_root`: an unbuilt copy, the project folder for the Markdown extensions' string tests and
+  the report's.
 - `small_site`: the small site built once per test run (read only), with its `Build`, for
   `small_site_url`; `small_server` serves it there, for browser tests of the machinery.
 - `every_page_read`: what Chromium requested and reported while opening every real page once.
