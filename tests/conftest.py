@@ -1,10 +1,12 @@
 """Shared fixtures and helpers: the tests' own small site, the real site built once, a real Chromium.
 
 The tests' own small site, `tests/fixtures/site/`, is what the machinery (rules, checks, extensions,
-templates, report) is tested on: its own `mkdocs.yml`, four pages in Dutch and English (`index`
-with summary, citations, an evidence statement, Do / Do not and a care card; `symptomen` with the
-self-check; `bronnen` with the full source list; `over`, the about page; and `zoeken`), its own
-data files, and its own dates: every page reviewed 2026-11-25, next review 2027-11-25, checked
+templates, report, preview) is tested on: the project's own `mkdocs.yml` with only its site name
+and its menu (`nav:`) taken from `FIXTURE_CONFIG` (`mkdocs-own.yml`, replaced as text, so the small
+site always has the project's hooks, extensions and validation); four pages in Dutch and English
+(`index` with summary, citations, an evidence statement, Do / Do not and a care card; `symptomen`
+with the self-check; `bronnen` with the full source list; `over`, the about page; and `zoeken`);
+its own data files, and its own dates: every page reviewed 2026-11-25, next review 2027-11-25, checked
 with today fixed at `FIXTURE_TODAY` (2026-12-03, through `RLS_TODAY`). A copy of it takes the
 project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates (`overrides/`) and
 `docs/assets/`, so what it tests is this project's machinery over content that never changes.
@@ -15,9 +17,12 @@ project's own hooks (`hooks/*.py`, with `rls_site` from the project), templates 
   per file path and keeps its state between builds of one copy, as in `mkdocs serve`) or, where
   the exact terminal output is what is tested, with `build(project)` (`mkdocs build --strict` in a
   subprocess). `check_in_process(project)` is `make check` over its docs/ and site/.
+- `edit(project, path, old, new)`, `append(project, path, text)` and `add_to_nav(project, page)`
+  change a copy; `line_of(...)` finds the line a message must name.
 - `english_messages`: RLS_MESSAGES=en, for tests that read a message's words (assert rule, file
   and line instead wherever they are enough).
-- `small_root`: an unbuilt copy, the project folder for the Markdown extensions' string tests.
+- `small_root`: an unbuilt copy, the project folder for the Markdown extensions' string tests and
+  the report's.
 - `small_site`: the small site built once per test run (read only), with its `Build`, for
   `small_site_url`; `small_server` serves it there, for browser tests of the machinery.
 - `every_page_read`: what Chromium requested and reported while opening every real page once.
@@ -53,6 +58,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 LANGUAGES = {"nl": "", "en": "en/"}
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+FIXTURE_CONFIG = FIXTURE_SITE / "mkdocs-own.yml"  # what its mkdocs.yml has instead of the project's
 FIXTURE_TODAY = "2026-12-03"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # The tests' own builds report as a local build does, also when the tests run in GitHub Actions:
@@ -113,9 +119,51 @@ def run_checks(project: Path, env: dict | None = None, *args: str) -> subprocess
     )
 
 
+NAV_BLOCK = re.compile(r"(?m)^nav:\n(?:(?:[ -].*)?\n)*")  # its list lines, and blank lines
+SITE_NAME_LINE = re.compile(r"(?m)^site_name:.*\n")
+
+
+def _one(pattern: re.Pattern, config: str, what: str) -> re.Match:
+    found = pattern.search(config)
+    if found is None:
+        raise ValueError(f"mkdocs.yml has no {what}")
+    return found
+
+
+def nav_block(config: str) -> str:
+    """The top-level `nav:` block of a mkdocs.yml's text, without the blank lines after it."""
+    return _one(NAV_BLOCK, config, "top-level nav: block").group(0).rstrip("\n") + "\n"
+
+
+def _replace(pattern: re.Pattern, config: str, what: str, new: str) -> str:
+    found = _one(pattern, config, what)
+    old = found.group(0)
+    kept = old[len(old.rstrip("\n")) :]  # the blank lines after a block stay
+    return config[: found.start()] + new.rstrip("\n") + kept + config[found.end() :]
+
+
+def fixture_config(project_config: str, own: str) -> str:
+    """The project's mkdocs.yml with its site_name line and its nav: block replaced by those of
+    `own` (tests/fixtures/site/mkdocs-own.yml). Replaced as text: a YAML round trip would lose
+    the comments and the !ENV tags."""
+    config = _replace(SITE_NAME_LINE, project_config, "site_name: line", _one(SITE_NAME_LINE, own, "site_name: line").group(0))
+    return _replace(NAV_BLOCK, config, "top-level nav: block", nav_block(own))
+
+
+def add_to_nav(project: Path, entry: str) -> None:
+    """One more menu line (`entry`, a page file) at the end of `project`'s nav: block."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(_replace(NAV_BLOCK, text, "top-level nav: block", f"{nav_block(text)}  - {entry}\n"), encoding="utf-8")
+
+
 def fixture_project(target: Path) -> Path:
-    """A copy of the tests' own small site in `target`, with the project's hooks, templates and assets."""
-    shutil.copytree(FIXTURE_SITE, target, ignore=shutil.ignore_patterns("site", ".cache"))
+    """A copy of the tests' own small site in `target`, with the project's mkdocs.yml (its own
+    site name and menu: FIXTURE_CONFIG), hooks, templates and assets."""
+    shutil.copytree(FIXTURE_SITE, target, ignore=shutil.ignore_patterns("site", ".cache", FIXTURE_CONFIG.name))
+    project_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    own = FIXTURE_CONFIG.read_text(encoding="utf-8")
+    (target / "mkdocs.yml").write_text(fixture_config(project_config, own), encoding="utf-8")
     (target / "hooks").mkdir()
     for hook in (ROOT / "hooks").glob("*.py"):  # rls_site itself is imported from the project
         shutil.copy2(hook, target / "hooks" / hook.name)
@@ -316,9 +364,10 @@ def built_site(request) -> tuple[Path, Path]:
 
 
 def nav_pages(project: Path) -> list[str]:
-    """The pages the menu of `project`'s mkdocs.yml lists, as built folders ('' for the home page)."""
-    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    block = text.split("\nnav:\n", 1)[1].split("\n\n", 1)[0]
+    """The pages the menu of `project`'s mkdocs.yml (or of the .yml file `project`) lists, as built
+    folders ('' for the home page)."""
+    config = project if project.suffix == ".yml" else project / "mkdocs.yml"
+    block = nav_block(config.read_text(encoding="utf-8"))
     sources = re.findall(r"(?m)^\s*- (?:[^:\n]+: )?([\w/.-]+\.md)$", block)
     return ["" if source == "index.md" else source.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/" for source in sources]
 

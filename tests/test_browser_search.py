@@ -18,10 +18,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import FIXTURE_SITE, FIXTURE_TODAY, build_in_process, fixture_project, free_port, nav_pages, outside_hosts
+from conftest import FIXTURE_CONFIG, FIXTURE_TODAY, build_in_process, fixture_project, free_port, nav_pages, outside_hosts
 
 # The small site's pages (tests/fixtures/site): its menu, and the search page.
-SMALL_SECTIONS = nav_pages(FIXTURE_SITE)
+SMALL_SECTIONS = nav_pages(FIXTURE_CONFIG)
 SMALL_PAGES = SMALL_SECTIONS + ["zoeken/"]
 
 pytestmark = pytest.mark.browser

@@ -1,9 +1,10 @@
 """The editors' guide and page template: what CONTRIBUTING.md tells an editor to do works.
 
 A new page made from templates/ (both languages, with its menu line, dated as the guide says) and
-the guide's example sources, cited on it, pass the strict build and the checks of a small project
-of the tests' own (tests/small_site.py), with a fixed "today". The quick start stays short and asks
-editors only for make build, make check and make serve.
+the guide's example sources, cited on it in place of the template's example citations, pass the
+strict build and the checks of a copy of the tests' own small site (tests/fixtures/site,
+fixture_project), today FIXTURE_TODAY. The quick start stays short and asks editors only for
+make build, make check and make serve.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from conftest import ROOT, build, run_checks
-from small_site import TODAY, add_to_nav, make_small_site
+from conftest import FIXTURE_TODAY, ROOT, add_to_nav, build, fixture_project, run_checks
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 TEMPLATES = {"nl": ROOT / "templates" / "pagina.md", "en": ROOT / "templates" / "pagina.en.md"}
@@ -20,6 +20,7 @@ EDITOR_COMMANDS = {"build", "check", "serve"}
 QUICK_START_WORDS = 1500
 MARKERS = ["<!-- md:summary -->", "<!-- md:care ", "<!-- md:evidence ", "<!-- md:do -->", "<!-- md:dont -->", "<!-- md:end -->"]
 FRONT_MATTER_KEYS = ["title", "description", "last_reviewed", "reviewed_by", "next_review"]
+TODAY = date.fromisoformat(FIXTURE_TODAY)
 
 
 def guide() -> str:
@@ -54,7 +55,7 @@ def template_dates(template: str) -> tuple[date, date]:
 
 
 def test_a_page_made_from_the_template_with_the_guides_sources_passes_the_strict_build_and_the_checks(tmp_path):
-    project = make_small_site(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     examples = guide_sources()
     keys = re.findall(r"- id: (\S+)", examples)
     assert len(keys) >= 3, "the guide shows a journal article, an organisation's document and a medicine's product information"
@@ -64,10 +65,12 @@ def test_a_page_made_from_the_template_with_the_guides_sources_passes_the_strict
     next_year = TODAY.replace(year=TODAY.year + 1)
     for lang, name in (("nl", "slaap.md"), ("en", "slaap.en.md")):
         page = dated(TEMPLATES[lang].read_text(encoding="utf-8"), TODAY, next_year)
+        # The editor replaces the template's example citations with the page's own sources.
+        page = re.sub(r"\[@[^\]]*\]", citation, page)
         page += f"\n## {'Bronnen voor de test' if lang == 'nl' else 'Sources for the test'}\n\nSlaap {citation}.\n"
         (project / "docs" / name).write_text(page, encoding="utf-8")
     add_to_nav(project, "slaap.md")
-    env = {"RLS_TODAY": TODAY.isoformat()}
+    env = {"RLS_TODAY": FIXTURE_TODAY}
     result = build(project, env)
     assert result.ok, result.output
     titles = re.findall(r'^    title: "(.*)"$', examples, flags=re.M)

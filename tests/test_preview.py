@@ -2,14 +2,15 @@
 every error in full each time, serves on the port asked for, says in one line when that port is
 taken, and serves a page whose translation is missing (the strict build refuses it).
 
-Each test runs a real `mkdocs serve` on a small project of its own (tests/small_site.py), on a free
-port, and stops it at the end whatever happens.
+Each test runs a real `mkdocs serve` on a copy of the tests' own small site (tests/fixtures/site,
+fixture_project), today FIXTURE_TODAY, on a free port, and stops it at the end whatever happens.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -17,11 +18,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-from conftest import ROOT, build, free_port
-from small_site import TODAY, add_to_nav, make_small_site
+from conftest import FIXTURE_TODAY, ROOT, add_to_nav, build, fixture_project, free_port
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RLS_TODAY": TODAY.isoformat()}
-BROKEN_YAML = "references:\n  - id: [janssen2029\n"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RLS_TODAY": FIXTURE_TODAY}
+BROKEN_YAML = "references:\n  - id: [ohayon2012\n"
 
 
 class Preview:
@@ -96,7 +96,7 @@ def fixes_after(output: str, problems: list[str]) -> list[str]:
 
 
 def test_preview_rebuilds_on_a_change_in_data_and_shows_the_whole_error_every_time(tmp_path):
-    project = make_small_site(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     sources = project / "data" / "sources.yml"
     good = sources.read_text(encoding="utf-8")
     with preview(project, free_port()) as running:
@@ -111,7 +111,7 @@ def test_preview_rebuilds_on_a_change_in_data_and_shows_the_whole_error_every_ti
 
 
 def test_preview_serves_on_the_port_asked_for(tmp_path):
-    project = make_small_site(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     port = free_port()
     with preview(project, port):
         assert status(f"http://127.0.0.1:{port}/") == 200
@@ -159,9 +159,9 @@ def test_a_port_that_is_not_a_number_gives_one_line():
 
 
 def test_a_page_without_its_translation_is_served_in_the_preview_and_refused_by_the_strict_build(tmp_path):
-    project = make_small_site(tmp_path / "project")
+    project = fixture_project(tmp_path / "project")
     index = (project / "docs" / "index.md").read_text(encoding="utf-8")
-    (project / "docs" / "nieuw.md").write_text(index.replace("Proefpagina", "Nieuwe pagina"), encoding="utf-8")
+    (project / "docs" / "nieuw.md").write_text(re.sub(r"(?m)^title: .*$", "title: Nieuwe pagina", index, count=1), encoding="utf-8")
     add_to_nav(project, "nieuw.md")
     port = free_port()
     with preview(project, port) as running:
@@ -170,7 +170,7 @@ def test_a_page_without_its_translation_is_served_in_the_preview_and_refused_by_
         assert "nieuw" not in page(f"http://127.0.0.1:{port}/en/")  # the English menu has no line leading nowhere
         warning = next(line for line in running.output.splitlines() if "[translation-missing]" in line)
         assert warning.startswith("WARNING") and "docs/nieuw.md" in warning and "docs/nieuw.en.md" in warning, running.output
-    strict = build(project, env={"RLS_TODAY": TODAY.isoformat()})
+    strict = build(project, env={"RLS_TODAY": FIXTURE_TODAY})
     assert not strict.ok
     assert "docs/nieuw.md: [translation-missing]" in strict.output, strict.output
     assert "Traceback" not in strict.output
