@@ -210,9 +210,9 @@ def check_review_html(page: BuiltPage, file: str, review: ReviewDates, labels: d
                 "review-dates-missing",
                 nl=f"de pagina (uit {source}) toont haar controledatums niet ({labels_missing or 'de datums'} ontbreken).",
                 en=f"the page (from {source}) does not show its review dates ({labels_missing or 'the dates'} missing).",
-                fix_nl="overrides/main.html moet partials/review-dates.html opnemen aan het eind van block content, na {{ super() }}; de "
+                fix_nl="overrides/main.html moet partials/review-dates.html opnemen in block content, na partials/content.html; de "
                 "labels staan in data/labels.yml.",
-                fix_en="overrides/main.html must include partials/review-dates.html at the end of block content, after {{ super() }}; "
+                fix_en="overrides/main.html must include partials/review-dates.html in block content, after partials/content.html; "
                 "the labels are in data/labels.yml.",
             )
         ]
