@@ -227,6 +227,13 @@ def bad_component_empty(p):
 
 
 @case
+def bad_summary_list_under_a_sentence(p):
+    # No empty line between a sentence and the list: Markdown reads the list as the sentence's paragraph.
+    edit(p, "docs/index.md", "<!-- md:summary -->\n\n- ", "<!-- md:summary -->\n\nIn het kort:\n- ")
+    return "component-empty", f"docs/index.md:{line_of(p, 'docs/index.md', '<!-- md:summary -->')}"
+
+
+@case
 def bad_care_level_missing(p):
     edit(p, "docs/index.en.md", "<!-- md:care appointment -->", "<!-- md:care -->")
     return "care-level-missing", f"docs/index.en.md:{line_of(p, 'docs/index.en.md', '<!-- md:care -->')}"

@@ -123,6 +123,11 @@ def test_markers_inside_a_part_are_still_rendered():
     assert "care-card--gp-today" in html and '<sup class="citation"' in html
 
 
+def test_a_sentence_above_a_list_with_an_empty_line_between_is_a_part_with_its_list():
+    html = convert("<!-- md:summary -->\n\nIn het kort:\n\n- Eén.\n- Twee.\n\n<!-- md:end -->\n", COMPONENTS)
+    assert "<li>Eén.</li>" in html and "<li>Twee.</li>" in html
+
+
 def test_without_the_extension_the_parts_stay_lists():
     html = markdown.markdown("<!-- md:care appointment -->\n\n- je slecht slaapt.\n\n<!-- md:end -->\n")
     assert "<li>je slecht slaapt.</li>" in html and "care-card" not in html
@@ -135,6 +140,8 @@ def test_without_the_extension_the_parts_stay_lists():
         ("Tekst.\n\n<!-- md:end -->\n", "component-structure", 3),
         ("<!-- md:do -->\n\n- Doe dit.\n\n<!-- md:end -->\n", "component-structure", 5),
         ("<!-- md:care appointment -->\n\nGa naar de huisarts.\n\n<!-- md:end -->\n", "component-empty", 1),
+        # A '- ' line right under a sentence continues its paragraph: Markdown makes no list of it.
+        ("<!-- md:summary -->\n\nIn het kort:\n- Eén.\n- Twee.\n\n<!-- md:end -->\n", "component-empty", 1),
         ("<!-- md:care -->\n\n- Eén.\n\n<!-- md:end -->\n", "care-level-missing", 1),
         ("<!-- md:care apointment -->\n\n- Eén.\n\n<!-- md:end -->\n", "care-level-unknown", 1),
         ("<!-- md:do -->\n\n- Doe dit.\n\n<!-- md:dont -->\n\n- Don't do that.\n\n<!-- md:end -->\n", "do-dont-negation", 7),

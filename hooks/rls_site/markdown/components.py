@@ -43,6 +43,8 @@ PAGE = "page"
 _HEADING = re.compile(r"^(#{1,6})[ \t]", re.M)
 # A list item and its text up to the next item or blank line.
 _ITEM = re.compile(r"^[ ]{0,3}(?:[-*+]|\d+[.)])[ \t]+(?P<text>.*(?:\n(?![ ]{0,3}(?:[-*+]|\d+[.)])[ \t])(?!\s*\n).*)*)", re.M)
+# Nothing but blanks before (the part's start), or an empty line right before.
+_EMPTY_LINE_BEFORE = re.compile(r"(?:\A|\n)[ \t]*\n\Z|\A\s*\Z")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -162,7 +164,13 @@ def _not_alone(markdown: str, marker: Marker, file: str) -> ContentError:
 
 
 def _items(text: str) -> list[str]:
-    return [match.group("text") for match in _ITEM.finditer(text)]
+    """The list items Markdown renders in a part: a list starts at the part's start or after an
+    empty line; a '- ' line right under a sentence only continues that sentence's paragraph."""
+    items: list[str] = []
+    for match in _ITEM.finditer(text):
+        if items or _EMPTY_LINE_BEFORE.search(text, 0, match.start()):
+            items.append(match.group("text"))
+    return items
 
 
 def check_components(markdown: str, markers: list[Marker], components: Components | None, lang: str, file: str) -> list[ContentError]:
@@ -200,8 +208,10 @@ def _checked_parts(
                         line=line,
                         nl=f"{what.nl} (regel {line}) bevat geen lijst.",
                         en=f"{what.en} (line {line}) holds no list.",
-                        fix_nl="schrijf de punten als lijst, elk op een regel '- ...', tussen de markeringen.",
-                        fix_en="write its items as a list, one '- ...' line each, between the markers.",
+                        fix_nl="schrijf de punten als lijst, elk op een regel '- ...', tussen de markeringen; staat er een zin "
+                        "boven de lijst, zet dan een lege regel tussen die zin en de lijst.",
+                        fix_en="write its items as a list, one '- ...' line each, between the markers; with a sentence above "
+                        "the list, put an empty line between that sentence and the list.",
                     )
                 )
             if name == "dont" and components is not None:
