@@ -91,7 +91,7 @@ def _target(page: str, address: str, base: str) -> tuple[str | None, str]:
     return path, unquote(anchor)
 
 
-def _browser_anchor(anchor: str) -> bool:
+def browser_anchor(anchor: str) -> bool:
     """#top (the top of any page) and text fragments (#:~:text=...) need no id."""
     return anchor == "top" or anchor.startswith(":~:")
 
@@ -125,7 +125,7 @@ def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], s
                     f"de link '{address}' leidt naar {target}, dat niet in de gebouwde site staat.",
                     f"the link '{address}' leads to {target}, which is not in the built site.",
                 )
-            elif anchor and target in pages and anchor not in pages[target].ids and not _browser_anchor(anchor):
+            elif anchor and target in pages and anchor not in pages[target].ids and not browser_anchor(anchor):
                 where = ("deze pagina", "this page") if target == page else (target, target)
                 problem = (
                     f"de link '{address}' leidt naar '#{anchor}', dat niet op {where[0]} staat.",
