@@ -1,5 +1,5 @@
 """MkDocs' warnings an editor can cause, as rules with file, line and fix: a page missing from the
-menu, a Markdown link to a page or an anchor that does not exist (on a Dutch or an English page,
+menu (once for both languages), a Markdown link to a page or an anchor that does not exist (on a Dutch or an English page,
 on its source line), an anchor of the other language's page."""
 
 from __future__ import annotations
@@ -66,15 +66,15 @@ def write_project(root, nav: str, pages: list[str]):
     return [*pages, "zoeken.md", "zoeken.en.md"]
 
 
-def test_a_page_missing_from_the_menu_is_reported_in_both_languages(tmp_path):
+def test_a_page_missing_from_the_menu_is_reported_once_on_its_default_language_file(tmp_path):
     sources = write_project(
         tmp_path,
         "  - index.md\n  - Meer:\n      - oorzaken.md\n",
-        ["index.md", "index.en.md", "oorzaken.md", "oorzaken.en.md", "nieuw.md", "nieuw.en.md"],
+        ["index.md", "index.en.md", "oorzaken.md", "oorzaken.en.md", "nieuw.en.md", "nieuw.md", "alleen.en.md"],
     )
     errors = check_menu(tmp_path, sources, LANGUAGES)
-    assert [(e.rule, e.file, e.line) for e in errors] == [("nav-missing", "docs/nieuw.md", 1), ("nav-missing", "docs/nieuw.en.md", 1)]
-    assert "nieuw.md" in errors[0].fix
+    assert [(e.rule, e.file, e.line) for e in errors] == [("nav-missing", "docs/nieuw.md", 1), ("nav-missing", "docs/alleen.en.md", 1)]
+    assert "'  - nieuw.md'" in errors[0].fix and "'  - alleen.md'" in errors[1].fix
 
 
 def test_a_site_without_nav_lists_every_page_itself(tmp_path):
