@@ -160,7 +160,7 @@ def check_page_source(page: SourcePage, settings: Settings, sources: set[str] | 
     return report
 
 
-DESCRIPTION_LENGTH = 155  # CONTRIBUTING: what search engines show of it
+DESCRIPTION_LENGTH = 155  # about what search engines show below the title; the rule's fix text says it too
 
 
 def check_title_and_description(meta) -> list[ContentError]:
