@@ -34,8 +34,9 @@ build: $(PTH) ## Build the site into site/ (fails on any warning)
 PORT ?= 8000
 
 # The preview says itself, in one line, why it cannot start: make adds no "Error 1" line under it.
+# Exit 1 (port busy) and 2 (port invalid) come after rls_site.preview's own one-line message: no make error under it.
 serve: $(PTH) ## Preview at http://127.0.0.1:8000, rebuilt on every save (another port: make serve PORT=8001)
-	@$(PY) -m rls_site.preview --port $(PORT) || exit 0
+	@$(PY) -m rls_site.preview --port $(PORT) || { s=$$?; [ $$s -le 2 ] || exit $$s; }
 
 check: build ## Run the publication checks over docs/ and site/ without MkDocs
 	$(PY) -m rls_site.checks docs site

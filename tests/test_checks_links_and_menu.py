@@ -1,5 +1,5 @@
 """MkDocs' warnings an editor can cause, as rules with file, line and fix: a page missing from the
-menu, a Markdown link to a page or an anchor that does not exist (on a Dutch or an English page,
+menu (once for both languages), a Markdown link to a page or an anchor that does not exist (on a Dutch or an English page,
 on its source line), an anchor of the other language's page."""
 
 from __future__ import annotations
@@ -66,15 +66,15 @@ def write_project(root, nav: str, pages: list[str]):
     return [*pages, "zoeken.md", "zoeken.en.md"]
 
 
-def test_a_page_missing_from_the_menu_is_reported_in_both_languages(tmp_path):
+def test_a_page_missing_from_the_menu_is_reported_once_on_its_default_language_file(tmp_path):
     sources = write_project(
         tmp_path,
         "  - index.md\n  - Meer:\n      - oorzaken.md\n",
-        ["index.md", "index.en.md", "oorzaken.md", "oorzaken.en.md", "nieuw.md", "nieuw.en.md"],
+        ["index.md", "index.en.md", "oorzaken.md", "oorzaken.en.md", "nieuw.en.md", "nieuw.md", "alleen.en.md"],
     )
     errors = check_menu(tmp_path, sources, LANGUAGES)
-    assert [(e.rule, e.file, e.line) for e in errors] == [("nav-missing", "docs/nieuw.md", 1), ("nav-missing", "docs/nieuw.en.md", 1)]
-    assert "nieuw.md" in errors[0].fix
+    assert [(e.rule, e.file, e.line) for e in errors] == [("nav-missing", "docs/nieuw.md", 1), ("nav-missing", "docs/alleen.en.md", 1)]
+    assert "'  - nieuw.md'" in errors[0].fix and "'  - alleen.md'" in errors[1].fix
 
 
 def test_a_site_without_nav_lists_every_page_itself(tmp_path):
@@ -86,12 +86,12 @@ def built(lang: str, body: str) -> str:
     return f'<!doctype html>\n<html lang="{lang}">\n<head><title>t</title></head>\n<body>\n{body}\n</body>\n</html>\n'
 
 
-def test_a_broken_anchor_is_reported_once_on_the_source_line_not_on_the_built_file(tmp_path):
-    """As MkDocs writes a Markdown link ('oorzaken.md#ijzr' becomes '../oorzaken/#ijzr'), the built-site
-    link check finds it too: reported once, on the page's source line."""
+def link_problems(tmp_path, index_body: str) -> list[tuple]:
+    """The link problems of a small built site whose Dutch home page is `index_body`, its source a
+    Markdown link 'oorzaken.md#ijzr' on line 3 (MkDocs writes it as 'oorzaken/#ijzr')."""
     site = tmp_path / "site"
     for rel, lang, body in (
-        ("index.html", "nl", '<p><a href="oorzaken/#ijzr">x</a></p>'),
+        ("index.html", "nl", index_body),
         ("oorzaken/index.html", "nl", '<h2 id="ijzer">Ijzer</h2>'),
         ("en/index.html", "en", '<p><a href="../oorzaken/#ijzer">x</a></p>'),
         ("en/oorzaken/index.html", "en", '<h2 id="iron">Iron</h2>'),
@@ -114,5 +114,21 @@ def test_a_broken_anchor_is_reported_once_on_the_source_line_not_on_the_built_fi
     labels = {"disclaimer": "Let op", "partner_label": "partner"}
     settings = Settings(ProjectData(tmp_path, LANGUAGES, labels={"nl": labels, "en": labels}), date(2026, 12, 3))
     report = check_site(site, pages, settings)
-    found = [(e.rule, e.file, e.line) for e in report.errors if e.rule.startswith("link")]
-    assert sorted(found) == [("link-broken", "docs/index.md", 3), ("link-other-language", "docs/index.en.md", 4)]
+    return sorted((e.rule, e.file, e.line) for e in report.errors if e.rule.startswith("link"))
+
+
+def test_a_broken_anchor_is_reported_once_on_the_source_line_not_on_the_built_file(tmp_path):
+    """The built-site link check finds the Markdown link too: reported once, on the page's source line."""
+    assert link_problems(tmp_path, '<p><a href="oorzaken/#ijzr">x</a></p>') == [
+        ("link-broken", "docs/index.md", 3),
+        ("link-other-language", "docs/index.en.md", 4),
+    ]
+
+
+def test_the_same_anchor_on_another_page_is_a_problem_of_its_own(tmp_path):
+    """A link the template wrote to '#ijzr' on this page is not the Markdown link to oorzaken's '#ijzr'."""
+    assert link_problems(tmp_path, '<p><a href="#ijzr">boven</a>\n<a href="oorzaken/#ijzr">x</a></p>') == [
+        ("link-broken", "docs/index.md", 3),
+        ("link-broken", "site/index.html", 5),  # not in the page's source: on the built line
+        ("link-other-language", "docs/index.en.md", 4),
+    ]

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT
+from conftest import FIXTURE_SITE, ROOT
 from rls_site import report as content_report
 from rls_site.checks.built_page import read_page
 from rls_site.checks.external_links import check_external_resources, check_stylesheet
-from rls_site.checks.run import SourcePage, check_stylesheets, check_title_and_description, check_translated_parts
+from rls_site.checks.run import DESCRIPTION_LENGTH, SourcePage, check_stylesheets, check_title_and_description, check_translated_parts
 from rls_site.data.selfcheck import validate_selfcheck
 from rls_site.data.yaml_file import parse_yaml
 from rls_site.errors import ContentError, ContentErrors
 from rls_site.front_matter import read_front_matter
 from rls_site.markdown.text import find_markers
+from rls_site.rules import RULES
 from rls_site.spelling import read_word_list
 
 LANGUAGES = ["nl", "en"]
@@ -76,7 +77,7 @@ def test_a_base_href_to_another_host_is_an_error():
 
 # --- The self-check's questions -------------------------------------------------------------
 
-SELFCHECK = (ROOT / "data" / "selfcheck.yml").read_text(encoding="utf-8")
+SELFCHECK = (FIXTURE_SITE / "data" / "selfcheck.yml").read_text(encoding="utf-8")  # not the real data's wording
 
 
 @pytest.mark.parametrize(
@@ -149,6 +150,14 @@ def test_front_matter_without_title_or_description_or_with_a_long_description(va
 def test_a_description_of_the_allowed_length_passes():
     meta = read_front_matter(front_matter(title="Oorzaken", description="x" * 155), "docs/oorzaken.md")
     assert check_title_and_description(meta) == []
+
+
+def test_the_rules_fix_the_guide_and_the_page_templates_name_the_limit_the_check_uses():
+    fix = RULES["front-matter-field"].fix
+    assert f"{DESCRIPTION_LENGTH} tekens" in fix.nl and f"{DESCRIPTION_LENGTH} characters" in fix.en
+    assert f"hoogstens {DESCRIPTION_LENGTH} tekens" in (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert f"{DESCRIPTION_LENGTH} tekens" in (ROOT / "templates" / "pagina.md").read_text(encoding="utf-8")
+    assert f"{DESCRIPTION_LENGTH} characters" in (ROOT / "templates" / "pagina.en.md").read_text(encoding="utf-8")
 
 
 # --- The parts every language's page has ----------------------------------------------------

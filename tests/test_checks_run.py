@@ -51,15 +51,17 @@ def test_the_site_check_names_missing_pages_and_pages_in_the_wrong_language(tmp_
 
 
 def test_several_problems_are_reported_under_a_count():
-    one = ContentError("docs/a.md", "front-matter", "p.", "f.", 3)
+    one = ContentError("docs/a.md", "front-matter", line=3, nl="p.", en="p.", fix_nl="f.", fix_en="f.")
     assert format_problems([one]) == "docs/a.md:3: [front-matter] p.\n    How to fix: f."
-    assert format_problems([one, ContentError("docs/b.md", "unsafe-html", "q.", "g.")]).startswith(
+    assert format_problems([one, ContentError("docs/b.md", "unsafe-html", nl="q.", en="q.", fix_nl="g.", fix_en="g.")]).startswith(
         "2 problems found:\ndocs/a.md:3: [front-matter]"
     )
     # A message without a fix of its own gets the rule's, from the one table; an unknown rule is a bug.
-    assert ContentError("docs/a.md", "review-overdue", "p.").fix == "review the page, then update last_reviewed and next_review."
+    assert (
+        ContentError("docs/a.md", "review-overdue", nl="p.", en="p.").fix == "review the page, then update last_reviewed and next_review."
+    )
     with pytest.raises(ValueError):
-        ContentError("docs/a.md", "no-such-rule", "p.")
+        ContentError("docs/a.md", "no-such-rule", nl="p.", en="p.")
 
 
 def test_the_command_finds_no_site(tmp_path):

@@ -23,7 +23,15 @@ def properties(line: str) -> dict[str, str]:
 
 
 def test_an_annotation_names_file_line_title_and_fix():
-    error = ContentError("docs/zelf-doen.md", "care-level-unknown", "'afspraak' is not a care card level.", "Use: appointment.", 12)
+    error = ContentError(
+        "docs/zelf-doen.md",
+        "care-level-unknown",
+        line=12,
+        nl="'afspraak' is not a care card level.",
+        en="'afspraak' is not a care card level.",
+        fix_nl="Use: appointment.",
+        fix_en="Use: appointment.",
+    )
     assert annotation(error) == (
         "::error file=docs/zelf-doen.md,line=12,title=Unknown care card level [care-level-unknown]"
         "::'afspraak' is not a care card level. How to fix: Use: appointment."
@@ -32,22 +40,47 @@ def test_an_annotation_names_file_line_title_and_fix():
 
 
 def test_annotation_text_is_escaped_as_github_reads_it():
-    error = ContentError("docs/a, b.md", "front-matter", "100% wrong:\nsecond line", "fix it", 1)
+    error = ContentError(
+        "docs/a, b.md",
+        "front-matter",
+        line=1,
+        nl="100% wrong:\nsecond line",
+        en="100% wrong:\nsecond line",
+        fix_nl="fix it",
+        fix_en="fix it",
+    )
     line = annotation(error)
     assert "file=docs/a%2C b.md" in line and "\n" not in line
     assert line.endswith("::100%25 wrong:%0Asecond line How to fix: fix it")
 
 
 def test_problems_in_the_built_site_are_annotated_without_a_file():
-    error = ContentError("site/symptomen/index.html", "disclaimer-missing", "no disclaimer.", "add it.")
+    error = ContentError(
+        "site/symptomen/index.html", "disclaimer-missing", nl="no disclaimer.", en="no disclaimer.", fix_nl="add it.", fix_en="add it."
+    )
     line = annotation(error)
     assert "file=" not in line and "::site/symptomen/index.html: no disclaimer." in line
 
 
 def test_the_job_summary_lists_every_problem_grouped_by_file():
-    errors = [ContentError("docs/b.md", "front-matter", f"problem {n}", "fix", n) for n in range(1, 13)]
-    errors.append(ContentError("data/sources.yml", "sources-year", "no year | here", "add the year", 4))
-    warning = ContentError("docs/b.md", "review-overdue", "review is due.", "review it", 2)
+    errors = [
+        ContentError("docs/b.md", "front-matter", line=n, nl=f"problem {n}", en=f"problem {n}", fix_nl="fix", fix_en="fix")
+        for n in range(1, 13)
+    ]
+    errors.append(
+        ContentError(
+            "data/sources.yml",
+            "sources-year",
+            line=4,
+            nl="no year | here",
+            en="no year | here",
+            fix_nl="add the year",
+            fix_en="add the year",
+        )
+    )
+    warning = ContentError(
+        "docs/b.md", "review-overdue", line=2, nl="review is due.", en="review is due.", fix_nl="review it", fix_en="review it"
+    )
     summary = job_summary(errors, [warning])
     assert summary.startswith("## Publication checks: 13 errors, 1 warning")
     assert summary.index("### `data/sources.yml`") < summary.index("### `docs/b.md`")
@@ -58,7 +91,7 @@ def test_the_job_summary_lists_every_problem_grouped_by_file():
 
 def test_nothing_is_reported_outside_github_actions(tmp_path):
     out = io.StringIO()
-    error = ContentError("docs/b.md", "front-matter", "p", "f", 1)
+    error = ContentError("docs/b.md", "front-matter", line=1, nl="p", en="p", fix_nl="f", fix_en="f")
     report_to_github([error], environ={"GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}, out=out)
     assert out.getvalue() == "" and not (tmp_path / "s.md").exists()
     report_to_github([error], environ={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}, out=out)
@@ -99,13 +132,21 @@ def test_a_broken_pull_request_shows_each_mistake_on_its_line(small_project, tmp
 
 def test_markers_in_a_message_stay_visible_in_the_summary():
     """The summary is read as Markdown with HTML: <!-- md:end --> would vanish as a comment."""
-    error = ContentError("docs/a.md", "component-structure", "<!-- md:end --> closes no part.", "remove it & retry.", 3)
+    error = ContentError(
+        "docs/a.md",
+        "component-structure",
+        line=3,
+        nl="<!-- md:end --> closes no part.",
+        en="<!-- md:end --> closes no part.",
+        fix_nl="remove it & retry.",
+        fix_en="remove it & retry.",
+    )
     summary = job_summary([error])
     assert "&lt;!-- md:end --> closes no part." in summary and "remove it &amp; retry." in summary and "<!--" not in summary
 
 
 def test_annotations_can_be_switched_off_for_a_second_build(tmp_path):
     out = io.StringIO()
-    error = ContentError("docs/b.md", "front-matter", "p", "f", 1)
+    error = ContentError("docs/b.md", "front-matter", line=1, nl="p", en="p", fix_nl="f", fix_en="f")
     report_to_github([error], environ={"GITHUB_ACTIONS": "true", "RLS_ANNOTATIONS": "off"}, out=out)
     assert out.getvalue() == ""

@@ -38,7 +38,7 @@ def test_every_content_error_is_raised_with_its_problem_in_both_languages():
 
 
 def test_a_content_error_needs_both_languages():
-    with pytest.raises(ValueError):
+    with pytest.raises(TypeError):
         ContentError("docs/a.md", "front-matter", line=1, nl="alleen Nederlands.")
 
 

@@ -48,7 +48,6 @@ def test_every_page_has_title_description_and_review_fields():
             required = REQUIRED_FRONT_MATTER
         missing = [key for key in required if not meta.get(key)]
         assert not missing, f"{path.name} lacks {missing}"
-        assert len(str(meta["description"])) <= 160, f"{path.name}: description too long for search results"
 
 
 def test_navigation_lists_every_section_in_both_languages(site):

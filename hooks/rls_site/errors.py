@@ -13,7 +13,7 @@ when it is shown:
                  nl=f"'{level}' is geen niveau van een zorgkaart.", en=f"'{level}' is not a care card level.",
                  fix_nl="gebruik ...", fix_en="use ...")
 
-`problem` and `fix` as positional texts are the same in both languages (a tool's own output).
+`nl` and `en` are required; without `fix_nl`/`fix_en` the rule's general fix is shown.
 `address`: the link or URL at fault, where there is one, so a problem found on a built page can
 be moved onto the line of the page's source that holds it.
 """
@@ -30,23 +30,18 @@ class ContentError(Exception):
         self,
         file: str,
         rule: str,
-        problem: str | None = None,
-        fix: str | None = None,
         line: int | None = None,
         *,
-        nl: str | None = None,
-        en: str | None = None,
+        nl: str,
+        en: str,
         fix_nl: str | None = None,
         fix_en: str | None = None,
         address: str | None = None,
     ):
         if rule not in RULES:
             raise ValueError(f"'{rule}' is not a rule of rls_site.rules.RULES")
-        if problem is None and (nl is None or en is None):
-            raise ValueError("a ContentError needs its problem in both languages: nl=..., en=...")
         self.file, self.rule, self.line, self.address = file, rule, line, address
-        self.problems = Text(nl if nl is not None else problem, en if en is not None else problem)
-        fix_nl, fix_en = fix_nl or fix, fix_en or fix
+        self.problems = Text(nl, en)
         self.fixes = Text(fix_nl or RULES[rule].fix.nl, fix_en or RULES[rule].fix.en)
         super().__init__(file, rule)
 

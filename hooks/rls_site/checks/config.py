@@ -98,34 +98,35 @@ def check_config(root: Path) -> list[ContentError]:
 
 
 def check_menu(root: Path, sources: list[str], languages: list[str], docs: str = "docs") -> list[ContentError]:
-    """Every page (`sources`: paths under docs/) in the menu or under `not_in_nav:`, in every language."""
+    """Every page (`sources`: paths under docs/) in the menu or under `not_in_nav:`: one problem for
+    a page missing in every language, on its default-language file (one `nav:` line lists them all)."""
     config = read_config(root / CONFIG_FILE)
     if config is None or not config.nav:
         return []  # without `nav:` MkDocs lists every page itself
     in_nav = {split_language(target.lstrip("/"), languages)[0] for _, target in nav_entries(config.nav) if target.endswith(".md")}
     not_in_nav = config.raw.get("not_in_nav")
     left_out = pathspec.GitIgnoreSpec.from_lines(not_in_nav.splitlines() if isinstance(not_in_nav, str) else [])
-    errors = []
+    missing: dict[str, str] = {}  # page: the file to report it on, the default language's where it exists
     for src in sources:
         page, lang = split_language(src, languages)
         if page in in_nav or left_out.match_file(src):
             continue
-        errors.append(
-            ContentError(
-                f"{docs}/{src}",
-                "nav-missing",
-                line=1,
-                nl=f"de pagina staat niet in het menu: 'nav:' in {CONFIG_FILE} noemt {page} niet, dus lezers vinden haar niet"
-                + (f" (in '{lang}' volgt de pagina de regel van {page})." if lang != languages[0] else "."),
-                en=f"the page is not in the menu: 'nav:' in {CONFIG_FILE} does not list {page}, so readers cannot find it"
-                + (f" (in '{lang}' the page follows the entry of {page})." if lang != languages[0] else "."),
-                fix_nl=f"zet '  - {page}' onder 'nav:' in {CONFIG_FILE}, op de plaats waar de pagina in het menu hoort; de pagina in "
-                "de andere taal komt er dan vanzelf bij. Hoort ze niet in het menu, zet haar dan onder 'not_in_nav:'.",
-                fix_en=f"add '  - {page}' under 'nav:' in {CONFIG_FILE}, where the page belongs in the menu; the page in the other "
-                "language follows by itself. If it does not belong in the menu, list it under 'not_in_nav:'.",
-            )
+        if page not in missing or lang == languages[0]:
+            missing[page] = src
+    return [
+        ContentError(
+            f"{docs}/{src}",
+            "nav-missing",
+            line=1,  # the page's first line: in a pull request, the new page is among the changed files
+            nl=f"de pagina staat niet in het menu: 'nav:' in {CONFIG_FILE} noemt {page} niet, dus lezers vinden haar in geen enkele taal.",
+            en=f"the page is not in the menu: 'nav:' in {CONFIG_FILE} does not list {page}, so readers cannot find it in any language.",
+            fix_nl=f"zet '  - {page}' onder 'nav:' in {CONFIG_FILE}, op de plaats waar de pagina in het menu hoort; de pagina in "
+            "de andere taal komt er dan vanzelf bij. Hoort ze niet in het menu, zet haar dan onder 'not_in_nav:'.",
+            fix_en=f"add '  - {page}' under 'nav:' in {CONFIG_FILE}, where the page belongs in the menu; the page in the other "
+            "language follows by itself. If it does not belong in the menu, list it under 'not_in_nav:'.",
         )
-    return errors
+        for page, src in missing.items()
+    ]
 
 
 def compose_or_none(text: str):

@@ -18,7 +18,7 @@ it from the pages it has.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -91,13 +91,16 @@ def _target(page: str, address: str, base: str) -> tuple[str | None, str]:
     return path, unquote(anchor)
 
 
-def _browser_anchor(anchor: str) -> bool:
+def browser_anchor(anchor: str) -> bool:
     """#top (the top of any page) and text fragments (#:~:text=...) need no id."""
     return anchor == "top" or anchor.startswith(":~:")
 
 
-def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], site: str = "site") -> list[ContentError]:
-    """Every address on every page: `pages` by path under the site, `files` every file of the site."""
+def check_internal_links(
+    pages: Mapping[str, PageLinks], files: Iterable[str], site: str = "site", reported: Collection[tuple] = ()
+) -> list[ContentError]:
+    """Every address on every page: `pages` by path under the site, `files` every file of the site;
+    `reported`: anchors already reported elsewhere, as (page, page the link opens, anchor)."""
     files = set(files)
     bases = [links.base for page, links in sorted(pages.items(), key=lambda item: item[0] != "index.html") if links.base]
     base = bases[0] if bases else "/"
@@ -125,7 +128,13 @@ def check_internal_links(pages: Mapping[str, PageLinks], files: Iterable[str], s
                     f"de link '{address}' leidt naar {target}, dat niet in de gebouwde site staat.",
                     f"the link '{address}' leads to {target}, which is not in the built site.",
                 )
-            elif anchor and target in pages and anchor not in pages[target].ids and not _browser_anchor(anchor):
+            elif (
+                anchor
+                and target in pages
+                and anchor not in pages[target].ids
+                and not browser_anchor(anchor)
+                and (page, target, anchor) not in reported
+            ):
                 where = ("deze pagina", "this page") if target == page else (target, target)
                 problem = (
                     f"de link '{address}' leidt naar '#{anchor}', dat niet op {where[0]} staat.",

@@ -18,6 +18,7 @@ import posixpath
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from rls_site.checks.internal_links import browser_anchor
 from rls_site.checks.translations import language_file, split_language
 from rls_site.errors import ContentError
 from rls_site.markdown.links import find_links
@@ -79,18 +80,13 @@ def find_page_links(
     return links, errors
 
 
-def _browser_anchor(anchor: str) -> bool:
-    """#top (the top of any page) and text fragments (#:~:text=...) need no id."""
-    return anchor == "top" or anchor.startswith(":~:")
-
-
 def check_anchors(links: list[PageLink], ids_of, languages: list[str]) -> list[ContentError]:
     """Every link whose anchor is not on the page it leads to. `ids_of(page)`: the ids of the
     built page made from `page` (under docs/), None when it was not built."""
     errors = []
     for link in links:
         ids = ids_of(link.target)
-        if not link.anchor or ids is None or link.anchor in ids or _browser_anchor(link.anchor):
+        if not link.anchor or ids is None or link.anchor in ids or browser_anchor(link.anchor):
             continue
         page, lang = split_language(link.target, languages)
         other = [

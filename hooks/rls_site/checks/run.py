@@ -160,7 +160,7 @@ def check_page_source(page: SourcePage, settings: Settings, sources: set[str] | 
     return report
 
 
-DESCRIPTION_LENGTH = 155  # CONTRIBUTING: what search engines show of it
+DESCRIPTION_LENGTH = 155  # about what search engines show below the title; the rule's fix text says it too
 
 
 def check_title_and_description(meta) -> list[ContentError]:
@@ -424,14 +424,17 @@ def check_site(
 
     # Links written in Markdown: their anchors on the line of the page that holds them (MkDocs wrote
     # them anew in the built page, where the link check below finds them too: reported once).
-    in_markdown = check_anchors([link for page in pages for link in page.links], ids_of, settings.languages)
+    markdown_links = [link for page in pages for link in page.links]
+    in_markdown = check_anchors(markdown_links, ids_of, settings.languages)
     report.errors.extend(in_markdown)
-    reported = {(error.file, error.address.partition("#")[2]) for error in in_markdown}
-    for error in check_internal_links(links, files, site):
-        source = by_output.get(error.file.removeprefix(f"{site}/"))
-        if source is not None and (source.file, (error.address or "").partition("#")[2]) in reported:
-            continue
-        report.errors.append(_in_source(error, source))
+    built_of = {page.file: rel for rel, page in by_output.items()}
+    link_of = {(link.file, link.address): link for link in markdown_links}
+    reported = set()  # (built page, built page it leads to, anchor)
+    for error in in_markdown:
+        link = link_of[(error.file, error.address)]
+        reported.add((built_of.get(link.file), outputs.get(link.target), link.anchor))
+    for error in check_internal_links(links, files, site, reported):
+        report.errors.append(_in_source(error, by_output.get(error.file.removeprefix(f"{site}/"))))
     return report
 
 

@@ -21,8 +21,6 @@ from rls_site.data import components, evidence, labels, partners, reviewers, sel
 from rls_site.data.yaml_file import load_yaml
 from rls_site.errors import ContentError, ContentErrors, raise_all
 
-CACHE = ".cache/rls_site"  # formatted sources, kept between builds (git ignores it)
-
 
 @dataclass
 class ProjectData:
@@ -105,8 +103,6 @@ def load_data(root: Path, languages: list[str] | None = None) -> tuple[ProjectDa
             continue
         try:
             setattr(data, attribute, validate(parsed[name]))
-            if attribute == "sources":
-                data.sources.cache = root / CACHE
         except (ContentError, ContentErrors) as error:
             errors.extend(_problems(error))
     _cache.update(key=key, data=data, errors=list(errors))

@@ -15,10 +15,11 @@ Pure functions, usable without MkDocs.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
+
+from jsonschema import Draft202012Validator
 
 from rls_site.data.yaml_file import YamlData
 from rls_site.errors import ContentError
@@ -35,11 +36,6 @@ _TYPE_WORDS = {
 }
 
 
-# Files found right are remembered here, by their content and their schema's: a build of unchanged
-# data files neither imports jsonschema nor validates (most of the checks' time on a small site).
-PASSED = SCHEMA_DIR.parents[1] / ".cache" / "rls_site" / "valid"
-
-
 @functools.cache
 def load_schema(name: str) -> dict:
     """The schema `data/schemas/<name>.schema.json`."""
@@ -48,8 +44,6 @@ def load_schema(name: str) -> dict:
 
 @functools.cache
 def _validator(schema_text: str):
-    from jsonschema import Draft202012Validator  # here: unchanged files are never validated again
-
     schema = json.loads(schema_text)
     Draft202012Validator.check_schema(schema)  # the schema itself is a valid schema
     return Draft202012Validator(schema)
@@ -134,11 +128,6 @@ def _problem(error) -> tuple[Text, tuple]:
 def check_schema(data: YamlData, schema: dict, default_rule: str) -> list[ContentError]:
     """Every place where `data` breaks `schema`, each a ContentError on its line."""
     schema_text = json.dumps(schema, sort_keys=True)
-    # The type goes into the digest too: a date and the same text quoted are not the same to a schema.
-    data_text = json.dumps(data.data, sort_keys=True, default=lambda v: f"{type(v).__name__}:{v}")
-    digest = hashlib.sha256((schema_text + data_text).encode()).hexdigest()[:32]
-    if (PASSED / digest).exists():
-        return []
     errors, lines = [], set()
     # One message a line: where a key is unknown and one is missing (a typo), the unknown key says more.
     found = sorted(
@@ -158,12 +147,6 @@ def check_schema(data: YamlData, schema: dict, default_rule: str) -> list[Conten
             continue
         lines.add(line)
         errors.append(ContentError(data.path, rule, line=line, nl=problem.nl, en=problem.en, fix_nl=fix.nl, fix_en=fix.en))
-    if not errors:
-        try:
-            PASSED.mkdir(parents=True, exist_ok=True)
-            (PASSED / digest).touch()
-        except OSError:
-            pass  # a read-only checkout: validate every build
     return errors
 
 

@@ -8,12 +8,9 @@ every text from the file HTML-escaped.
 from __future__ import annotations
 
 import copy
-import hashlib
 import html
-import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rls_site.data.schema import check_schema, load_schema
 from rls_site.data.yaml_file import YamlData
@@ -37,38 +34,14 @@ class SourceRegistry:
     path: str
     entries: dict[str, dict]
     lines: dict[str, int]
-    cache: Path | None = None  # a folder where formatted entries are kept between builds
     _formatted: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def formatted(self, lang: str) -> dict[str, str]:
-        """Every entry as HTML in `lang`: formatted once per content of the sources file.
-
-        citeproc-py takes most of the hooks' time on a small site (every source, both languages,
-        every build); the result is kept in `cache`, under a name made from the entries, the
-        language, the style and this module's code, so any change formats again."""
+        """Every entry as HTML in `lang`, formatted once per language while the data cache keeps
+        this registry (rls_site.data.project)."""
         if lang not in self._formatted:
-            self._formatted[lang] = self._cached(lang)
+            self._formatted[lang] = format_entries(list(self.entries.values()), lang)
         return self._formatted[lang]
-
-    def _cached(self, lang: str) -> dict[str, str]:
-        if self.cache is None:
-            return format_entries(list(self.entries.values()), lang)
-        key = hashlib.sha256(
-            json.dumps([list(self.entries.values()), lang, STYLE], sort_keys=True, default=str).encode() + Path(__file__).read_bytes()
-        ).hexdigest()[:32]
-        file = self.cache / f"sources-{lang}-{key}.json"
-        try:
-            return json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            formatted = format_entries(list(self.entries.values()), lang)
-            try:
-                self.cache.mkdir(parents=True, exist_ok=True)
-                for old in self.cache.glob(f"sources-{lang}-*.json"):
-                    old.unlink()
-                file.write_text(json.dumps(formatted, ensure_ascii=False), encoding="utf-8")
-            except OSError:
-                pass  # a read-only checkout: format every build
-            return formatted
 
 
 def _year(entry: dict, field: str = "issued"):
