@@ -36,7 +36,7 @@ class SourceRegistry:
 
     path: str
     entries: dict[str, dict]
-    lines: dict[str, int]
+    lines: dict[str, int]  # each source's `id:` line
     cache: Path | None = None  # a folder where formatted entries are kept between builds
     _formatted: dict[str, dict[str, str]] = field(default_factory=dict)
 
@@ -172,7 +172,7 @@ def validate_sources(data: YamlData) -> SourceRegistry:
                     "'accessed: {date-parts: [[2026, 12, 3]]}' with the day you read it.",
                 )
             )
-        entries[key], lines[key] = entry, line
+        entries[key], lines[key] = entry, data.line_of(*base, index, "id")  # where an editor finds the source
     raise_all(errors)
     return SourceRegistry(data.path, entries, lines)
 
