@@ -4,7 +4,8 @@ The citations themselves, and each page's source list, are rendered by the Pytho
 extension rls_site.markdown.citations. Only this needs the whole site: before the pages are
 converted (`on_nav`), every page's citations are read from its source; the page with
 `<!-- md:bibliography -->` then gets them, with links relative to it (`on_page_markdown`).
-`on_post_build` lists the sources no page of the language cites, without failing the build.
+`on_post_build` lists the sources no page of the language cites (rule `source-unused`, a notice
+on the source's line in data/sources.yml), without failing the build.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from mkdocs.utils import get_relative_url
 from rls_site.data.project import project_data
 from rls_site.errors import ContentError
 from rls_site.front_matter import read_front_matter
-from rls_site.markdown.citations import cited_keys
-from rls_site.mkdocs_glue import logger, project_root, reports_content_errors, site_languages
+from rls_site.github import TO_LOOK_AT, report_to_github
+from rls_site.markdown.citations import cited_keys, unused_sources
+from rls_site.mkdocs_glue import build_language, logger, project_root, reports_content_errors, site_languages
 
 log = logger(__name__)
 EXTENSION = "rls_site.markdown.citations"
@@ -55,7 +57,7 @@ def on_page_markdown(markdown, page, config, files):
 @reports_content_errors
 def on_post_build(config):
     registry = project_data(project_root(config), site_languages(config)).sources
-    unused = [key for key in registry.entries if key not in _state.get("cited_by", {})]
-    if unused:
-        listed = ", ".join(f"{key} (line {registry.lines[key]})" for key in unused)
-        log.info(f"{registry.path}: sources not cited on any page of this language: {listed}")
+    notices = unused_sources(registry, _state.get("cited_by", {}), build_language(config))
+    for notice in notices:
+        log.info(notice.format())
+    report_to_github([], notices, heading=TO_LOOK_AT)

@@ -401,13 +401,20 @@ def test_build_fails_on_an_entry_without_title(small_project):
     assert not result.ok and re.search(r"data/sources\.yml:\d+: \[sources-title\] source 'sun1998' has no title", result.output)
 
 
-def test_unused_source_is_listed_without_failing(small_project):
+def test_unused_source_is_a_notice_on_its_id_line_without_failing(small_project):
     project = small_project
     path = project / "data" / "sources.yml"
+    text = path.read_text(encoding="utf-8")
+    # Its id not first, so the line is the id's, not the entry's.
     path.write_text(
-        path.read_text(encoding="utf-8") + "\n  - id: unused2020\n    title: Not cited\n    issued: {date-parts: [[2020]]}\n",
-        encoding="utf-8",
+        text + "\n  - type: webpage\n    id: unused2020\n    title: Not cited\n    issued: {date-parts: [[2020]]}\n", encoding="utf-8"
     )
-    result = build_in_process(project, ENGLISH)
+    line = text.count("\n") + 3
+    result = build_in_process(project)
     assert result.ok, result.output
-    assert re.search(r"data/sources\.yml: sources not cited on any page of this language: unused2020 \(line \d+\)", result.output)
+    notices = [out for out in result.output.splitlines() if "[source-unused]" in out]
+    # Once for each language's pages.
+    assert len(notices) == 2, result.output
+    assert all(f"data/sources.yml:{line}: [source-unused] source 'unused2020'" in notice for notice in notices), notices
+    assert "'nl'" in notices[0] and "'en'" in notices[1]
+    assert "Traceback" not in result.output

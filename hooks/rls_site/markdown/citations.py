@@ -18,7 +18,7 @@ import difflib
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import jinja2
@@ -116,6 +116,22 @@ def check_keys(citations: list[Citation], registry: SourceRegistry, file: str) -
                     )
                 )
     return errors
+
+
+def unused_sources(registry: SourceRegistry, cited: Iterable[str], lang: str) -> list[ContentError]:
+    """A notice (not an error) for every source no page in `lang` cites, on the line of its id."""
+    cited = set(cited)
+    return [
+        ContentError(
+            registry.path,
+            "source-unused",
+            line=registry.lines.get(key),
+            nl=f"bron '{key}' wordt op geen enkele pagina in '{lang}' aangehaald.",
+            en=f"source '{key}' is cited on no page in '{lang}'.",
+        )
+        for key in registry.entries
+        if key not in cited
+    ]
 
 
 def check_citations(markdown: str, registry: SourceRegistry | None, file: str, first_line: int = 1) -> list[ContentError]:
