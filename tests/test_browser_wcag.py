@@ -176,7 +176,10 @@ def check_every_page(page, site, server, scheme, check) -> list[str]:
     return report
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
+# Reflow, text spacing and target size are layout: the two schemes differ in colour alone (Material's
+# slate scheme and the colours in site.css), so each of these runs in one scheme, the schemes taking
+# turns; what depends on colour (contrast with axe, forced colours, the focus ring) runs in both.
+@pytest.mark.parametrize("scheme", ["light"])
 def test_reflow_at_320_px_nothing_scrolls_sideways_or_is_cut_off(page, site, server, scheme):
     """1.4.10 Reflow."""
     page.set_viewport_size(NARROWEST)
@@ -184,7 +187,7 @@ def test_reflow_at_320_px_nothing_scrolls_sideways_or_is_cut_off(page, site, ser
     assert report == [], "\n".join(report)
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("scheme", ["dark"])
 def test_text_spacing_clips_nothing_on_a_phone_and_at_320_px(page, site, server, scheme):
     """1.4.12 Text spacing."""
 
@@ -202,8 +205,7 @@ def test_text_spacing_clips_nothing_on_a_phone_and_at_320_px(page, site, server,
     assert report == [], "\n".join(report)
 
 
-@pytest.mark.parametrize("size", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "desktop"])
-@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("scheme, size", [("light", PHONE), ("dark", {"width": 1280, "height": 800})], ids=["light-phone", "dark-desktop"])
 def test_every_control_is_at_least_24_px(page, site, server, scheme, size):
     """2.5.8 Target size (minimum)."""
     page.set_viewport_size(size)
@@ -226,9 +228,14 @@ TAKE_FOCUS_SEEN = "() => { const seen = window.focusSeen; window.focusSeen = [];
 
 
 def press_and_look(page, key: str, times: int) -> list[dict | None]:
-    """What has the focus after each of `times` presses of `key`."""
+    """What has the focus after each of `times` presses of `key` (Tab or Shift+Tab). The browser
+    moves the focus as the key goes down: only that is sent, straight to Chromium, one message a
+    key (Playwright's press sends the key down and up, each waited for)."""
+    session = page.context.new_cdp_session(page)
+    down = {"type": "rawKeyDown", "key": "Tab", "code": "Tab", "windowsVirtualKeyCode": 9, "modifiers": 8 if key == "Shift+Tab" else 0}
     for _ in range(times):
-        page.keyboard.press(key)
+        session.send("Input.dispatchKeyEvent", down)
+    session.detach()
     # The first record is the focus before these presses; the last press is read here.
     return page.evaluate(TAKE_FOCUS_SEEN)[1:] + [page.evaluate(FOCUSED)]
 
